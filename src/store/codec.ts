@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import { messageOf } from './attempt.js';
+import type { Codec } from './types.js';
+
+/** A stored value read back: upgraded and validated, or the reason it cannot be read. */
+export type Decoded<V> =
+  | { readonly ok: true; readonly value: V; readonly version: number }
+  | { readonly ok: false; readonly reason: string };
+
+const describeIssues = (error: z.ZodError): string =>
+  error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ');
+
+type Envelope = { readonly v: number; readonly data: unknown };
+
+const isEnvelope = (value: unknown): value is Envelope =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Number.isSafeInteger((value as { v?: unknown }).v) &&
+  'data' in value;
+
+/** Reads a stored envelope `{ v, data }`: parses it, migrates older versions one step at a time, validates. */
+export function decode<V>(codec: Codec<V>, text: string): Decoded<V> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'not JSON' };
+  }
+  if (!isEnvelope(parsed)) return { ok: false, reason: 'not an envelope { v, data }' };
+  const version = parsed.v;
+  if (version > codec.version) {
+    return { ok: false, reason: `version ${version} is newer than this program's ${codec.version}` };
+  }
+  let data = parsed.data;
+  for (let from = version; from < codec.version; from += 1) {
+    const migrate = codec.migrations?.[from];
+    if (migrate === undefined) return { ok: false, reason: `no migration from version ${from}` };
+    try {
+      data = migrate(data);
+    } catch (error) {
+      return { ok: false, reason: `migration from version ${from} threw: ${messageOf(error)}` };
+    }
+  }
+  const checked = codec.schema.safeParse(data);
+  if (!checked.success) return { ok: false, reason: `schema: ${describeIssues(checked.error)}` };
+  return { ok: true, value: checked.data, version };
+}
+
+/**
+ * Writes a value as the envelope `{ v, data }`. Throws a TypeError (a bug in the caller, like a throwing update
+ * function) when the value would not read back: not JSON-serialisable, or changed by JSON so it fails the schema
+ * (a `Date`, a `Map`, `undefined` in an array...).
+ */
+export function encode<V>(codec: Codec<V>, value: V, label: string): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify({ v: codec.version, data: value });
+  } catch (error) {
+    throw new TypeError(`${label}: the value is not JSON-serialisable (${messageOf(error)})`);
+  }
+  const readBack = decode(codec, text);
+  if (!readBack.ok) throw new TypeError(`${label}: the value would not read back after JSON (${readBack.reason})`);
+  return text;
+}

@@ -1,0 +1,15 @@
+export { StoreFailure } from './attempt.js';
+export { DEFAULT_OP_TIMEOUT_MS, openStore, type StoreOptions } from './store.js';
+export type {
+  Change,
+  Codec,
+  Collection,
+  CollectionName,
+  Loaded,
+  QuarantineEntry,
+  Store,
+  StoreError,
+  StoreErrorCode,
+  StoreResult,
+} from './types.js';
+export { DEFAULT_STORE_URL, parseStoreUrl, redactUrl } from './url.js';
