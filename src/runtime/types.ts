@@ -1,0 +1,30 @@
+import type { ConceptTrend, HistoryEntry, InterviewEvent, Platform, Reply, SessionKey } from '../engine/index.js';
+
+/** Who sent an event. */
+export type Actor = { readonly platform: Platform; readonly userId: string; readonly name: string };
+
+/** Requests the runtime answers itself, from the profile rather than the interview. */
+export type AccountEvent = { readonly type: 'history' } | { readonly type: 'forget'; readonly confirmed: boolean };
+
+/** One platform event, translated by an adapter. */
+export type InboundEvent = {
+  /** The platform's event id: a replay carries the same one. */
+  readonly id: string;
+  readonly key: SessionKey;
+  readonly actor: Actor;
+  readonly event: InterviewEvent | AccountEvent;
+};
+
+/** The user's history and per-concept trend. */
+export type HistoryReply = {
+  readonly type: 'history';
+  readonly entries: readonly HistoryEntry[];
+  readonly trend: readonly (ConceptTrend & { readonly label: string })[];
+};
+
+/** Everything an adapter may be asked to render. */
+export type OutboundReply =
+  | Reply
+  | HistoryReply
+  | { readonly type: 'confirm-forget' }
+  | { readonly type: 'forgotten'; readonly keys: readonly string[] };
