@@ -1,0 +1,206 @@
+import type { FakeIdentity, IdSource } from './ids.js';
+import type { Json } from './json.js';
+
+/** A message the app posted, as Slack stores and returns it. */
+export type SlackMessage = {
+  readonly type: 'message';
+  readonly channel: string;
+  readonly ts: string;
+  readonly user: string;
+  readonly bot_id: string;
+  readonly app_id: string;
+  readonly team: string;
+  readonly text: string;
+  readonly blocks: readonly unknown[];
+  readonly thread_ts?: string;
+  readonly edited?: { readonly user: string; readonly ts: string };
+};
+
+/** A view (App Home or modal) as Slack stores it. */
+export type SlackView = Json & { readonly id: string; readonly hash: string };
+
+/** Where a response URL posts: the conversation and, for a click on a message, that message. */
+export type ResponseTarget = { readonly channel: string | undefined; readonly messageTs: string | undefined };
+
+/** A response URL's state: Slack allows 5 uses in 30 minutes. */
+type ResponseUrl = ResponseTarget & { uses: number; readonly issuedAt: number };
+
+/** Why a trigger id cannot open a view. */
+export type TriggerCheck = 'ok' | 'invalid_trigger_id' | 'expired_trigger_id' | 'exchanged_trigger_id';
+
+const userIdPattern = /^[UW][A-Z0-9]{2,}$/;
+const channelIdPattern = /^[CDG][A-Z0-9]{2,}$/;
+
+/** The fake workspace's state: channels, DMs, the app's messages, views, triggers and response URLs. */
+export class Workspace {
+  readonly #channels = new Set<string>();
+  readonly #dms = new Map<string, string>();
+  readonly #messages = new Map<string, SlackMessage[]>();
+  readonly #views = new Map<string, SlackView>();
+  readonly #homes = new Map<string, string>();
+  readonly #triggers = new Map<string, { readonly issuedAt: number; used: boolean }>();
+  readonly #responseUrls = new Map<string, ResponseUrl>();
+
+  constructor(
+    readonly identity: FakeIdentity,
+    readonly ids: IdSource,
+    readonly now: () => number,
+    readonly triggerTtlMs: number,
+    channels: readonly string[],
+  ) {
+    for (const channel of channels) this.#channels.add(channel);
+  }
+
+  /** Whether `id` looks like a user id (U… or W…). */
+  static isUserId(id: string): boolean {
+    return userIdPattern.test(id);
+  }
+
+  /** Makes `channel` known, so the app may post there (the fake does this for every channel it sends from). */
+  addChannel(channel: string): void {
+    if (channelIdPattern.test(channel)) this.#channels.add(channel);
+  }
+
+  /** The app's DM channel with `user`, opened on first use. */
+  dmChannel(user: string): string {
+    const known = this.#dms.get(user);
+    if (known !== undefined) return known;
+    const channel = this.ids.dmChannel();
+    this.#dms.set(user, channel);
+    this.#channels.add(channel);
+    return channel;
+  }
+
+  /** The channel a `channel` argument names: a known channel id, or a user id meaning the DM with that user. */
+  resolveChannel(channel: string): string | undefined {
+    if (Workspace.isUserId(channel)) return this.dmChannel(channel);
+    return this.#channels.has(channel) ? channel : undefined;
+  }
+
+  /** The user on the other side of a DM channel, if it is one. */
+  dmUser(channel: string): string | undefined {
+    for (const [user, dm] of this.#dms) if (dm === channel) return user;
+    return undefined;
+  }
+
+  /** The app's messages in `channel`, oldest first, as edited since. */
+  messages(channel: string): readonly SlackMessage[] {
+    return [...(this.#messages.get(channel) ?? [])];
+  }
+
+  /** One of the app's messages, or `undefined`. */
+  message(channel: string, ts: string): SlackMessage | undefined {
+    return this.#messages.get(channel)?.find((m) => m.ts === ts);
+  }
+
+  /** Stores a new message from the app in `channel` and gives it a fresh `ts`. */
+  post(channel: string, text: string, blocks: readonly unknown[], threadTs: string | undefined): SlackMessage {
+    const { botUserId, botId, appId, teamId } = this.identity;
+    const message: SlackMessage = {
+      type: 'message',
+      channel,
+      ts: this.ids.ts(),
+      user: botUserId,
+      bot_id: botId,
+      app_id: appId,
+      team: teamId,
+      text,
+      blocks,
+      ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+    };
+    const list = this.#messages.get(channel) ?? [];
+    list.push(message);
+    this.#messages.set(channel, list);
+    return message;
+  }
+
+  /** Replaces a message's text and/or blocks; `undefined` when there is no such message. */
+  edit(
+    channel: string,
+    ts: string,
+    text: string | undefined,
+    blocks: readonly unknown[] | undefined,
+  ): SlackMessage | undefined {
+    const list = this.#messages.get(channel) ?? [];
+    const index = list.findIndex((m) => m.ts === ts);
+    const old = list[index];
+    if (old === undefined) return undefined;
+    const edited: SlackMessage = {
+      ...old,
+      text: text ?? old.text,
+      blocks: blocks ?? old.blocks,
+      edited: { user: this.identity.botUserId, ts: this.ids.ts() },
+    };
+    list[index] = edited;
+    return edited;
+  }
+
+  /** Deletes a message; `false` when there is no such message. */
+  remove(channel: string, ts: string): boolean {
+    const list = this.#messages.get(channel) ?? [];
+    const index = list.findIndex((m) => m.ts === ts);
+    if (index < 0) return false;
+    list.splice(index, 1);
+    return true;
+  }
+
+  /** Stores a view (new or replacing one with the same id). */
+  saveView(view: SlackView): void {
+    this.#views.set(view.id, view);
+  }
+
+  /** A view by id. */
+  view(id: string): SlackView | undefined {
+    return this.#views.get(id);
+  }
+
+  /** A view by the `external_id` the app gave it (never matching the empty id of views without one). */
+  viewByExternalId(externalId: string): SlackView | undefined {
+    if (externalId === '') return undefined;
+    return [...this.#views.values()].find((v) => v.external_id === externalId);
+  }
+
+  /** The App Home view published for `user`, if any. */
+  homeView(user: string): SlackView | undefined {
+    const id = this.#homes.get(user);
+    return id === undefined ? undefined : this.#views.get(id);
+  }
+
+  /** Records `viewId` as `user`'s App Home. */
+  setHome(user: string, viewId: string): void {
+    this.#homes.set(user, viewId);
+  }
+
+  /** Issues a trigger id, valid once for `triggerTtlMs` (3 s on Slack). */
+  issueTrigger(): string {
+    const id = this.ids.trigger();
+    this.#triggers.set(id, { issuedAt: this.now(), used: false });
+    return id;
+  }
+
+  /** Uses up a trigger id, saying why it cannot be used when it cannot. */
+  useTrigger(id: string): TriggerCheck {
+    const trigger = this.#triggers.get(id);
+    if (trigger === undefined) return 'invalid_trigger_id';
+    if (trigger.used) return 'exchanged_trigger_id';
+    if (this.now() - trigger.issuedAt > this.triggerTtlMs) return 'expired_trigger_id';
+    trigger.used = true;
+    return 'ok';
+  }
+
+  /** Issues a response URL id for a command or a click in `target`. */
+  issueResponseUrl(target: ResponseTarget): string {
+    const id = this.ids.hex(12);
+    this.#responseUrls.set(id, { ...target, uses: 0, issuedAt: this.now() });
+    return id;
+  }
+
+  /** Uses a response URL once; `undefined` when unknown, `'used_url'` after 5 uses or 30 minutes. */
+  useResponseUrl(id: string): ResponseTarget | 'used_url' | undefined {
+    const url = this.#responseUrls.get(id);
+    if (url === undefined) return undefined;
+    if (url.uses >= 5 || this.now() - url.issuedAt > 30 * 60_000) return 'used_url';
+    url.uses += 1;
+    return { channel: url.channel, messageTs: url.messageTs };
+  }
+}
