@@ -103,7 +103,7 @@ export type Session = {
 /** The buttons or commands that make sense with a reply. */
 export type Action = 'answer' | 'skip' | 'repeat' | 'hint' | 'end' | 'example' | 'retry' | 'resume' | 'start';
 
-export type ReplyErrorCode = 'not-saved' | 'rate-limited' | 'no-interview' | 'internal';
+export type ReplyErrorCode = 'not-saved' | 'rate-limited' | 'no-interview' | 'internal' | 'stale';
 
 /** What the engine (and runtime) send back; adapters decide how it looks. */
 export type Reply =

@@ -49,6 +49,21 @@ const internal: Reply = {
   text: 'Something went wrong on my side and nothing was changed. Please try again.',
 };
 
+const stale: Reply = {
+  type: 'error',
+  code: 'stale',
+  text: 'That button belongs to an earlier question or interview, so it changes nothing now.',
+};
+
+/** Whether a button's reference still points at the session and question in play. */
+function matches(session: Session | undefined, ref: NonNullable<InboundEvent['ref']>): boolean {
+  if (session === undefined || session.id !== ref.sessionId) return false;
+  if (ref.question === undefined) return true;
+  const { state } = session;
+  const live = state.phase === 'paused' ? state.resume : state;
+  return (live.phase === 'asking' || live.phase === 'probing') && live.turn.index + 1 === ref.question;
+}
+
 /** `<platform>:<userId>`: the profile key of an actor. */
 export function profileKey(actor: Pick<Actor, 'platform' | 'userId'>): string {
   return `${actor.platform}:${actor.userId}`;
@@ -132,6 +147,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const outcome = await store.sessions.update(inbound.key, (current, loaded): Change => {
         if (current?.seenEventIds.includes(inbound.id))
           return { next: current, result: { replies: [], session: current } };
+        if (inbound.ref !== undefined && !matches(current, inbound.ref))
+          return { next: current, result: { replies: [stale], session: current } };
         if (current !== undefined && expired(current, now) && current.id !== filedId)
           return { next: current, result: { idle: current } };
         const before: Reply[] = [];

@@ -13,6 +13,11 @@ export type InboundEvent = {
   readonly key: SessionKey;
   readonly actor: Actor;
   readonly event: InterviewEvent | AccountEvent;
+  /**
+   * Set by a button: the session (and 1-based question) the button was sent with. When the session or the question
+   * has moved on, the event changes nothing and gets a `stale` error reply.
+   */
+  readonly ref?: { readonly sessionId: string; readonly question?: number };
 };
 
 /** The user's history and per-concept trend. */
