@@ -15,7 +15,7 @@ import {
 } from '../engine/index.js';
 import type { Store } from '../store/index.js';
 import { createRateLimiter } from './rate-limit.js';
-import type { Actor, InboundEvent, OutboundReply } from './types.js';
+import type { Actor, HistoryReply, InboundEvent, OutboundReply, Overview } from './types.js';
 
 /** How many recent platform event ids a session remembers for dedupe. */
 export const SEEN_EVENTS = 50;
@@ -34,6 +34,8 @@ export type RuntimeOptions = {
 export interface Runtime {
   /** Runs one inbound event: lock, load, dedupe, step, save; resolves to the replies to deliver (already saved). */
   handle(inbound: InboundEvent): Promise<readonly OutboundReply[]>;
+  /** The user's interview in progress and history, read without changing anything; undefined if the store is down. */
+  overview(actor: Actor): Promise<Overview | undefined>;
   /** Files every idle session older than the TTL into its user's history; resolves to how many. */
   sweep(): Promise<number>;
 }
@@ -115,13 +117,20 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       logger.info({ user: profileKey(inbound.actor), removed: removed.value.length }, 'forgot a user');
       return [{ type: 'forgotten', keys: removed.value } as const];
     }
-    const profile = await store.profiles.get(profileKey(inbound.actor));
-    if (!profile.ok) return [{ ...notSaved, text: 'I could not load your history just now. Please try again.' }];
+    const history = await historyOf(inbound.actor);
+    return history === undefined
+      ? [{ ...notSaved, text: 'I could not load your history just now. Please try again.' }]
+      : [history];
+  }
+
+  async function historyOf(actor: Actor): Promise<HistoryReply | undefined> {
+    const profile = await store.profiles.get(profileKey(actor));
+    if (!profile.ok) return undefined;
     const pack = library.packs.get(library.defaultPackId)?.pack;
     const label = (id: string) => pack?.concepts.find((c) => c.id === id)?.label ?? id;
-    const history = profile.value.value?.history ?? [];
+    const entries = profile.value.value?.history ?? [];
     const trend = conceptTrend(profile.value.value).map((t) => ({ ...t, label: label(t.id) }));
-    return [{ type: 'history', entries: history.slice(-10), trend } as const];
+    return { type: 'history', entries: entries.slice(-10), trend };
   }
 
   async function run(inbound: InboundEvent): Promise<readonly OutboundReply[]> {
@@ -191,6 +200,27 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   }
 
   return {
+    async overview(actor) {
+      const [loaded, history] = await Promise.all([
+        store.sessions.get(`solo:${actor.platform}:${actor.userId}`),
+        historyOf(actor),
+      ]);
+      if (!loaded.ok || history === undefined) return undefined;
+      const session = loaded.value.value;
+      if (session === undefined) return { current: null, history };
+      const { state } = session;
+      const live = state.phase === 'paused' ? state.resume : state;
+      const question = live.phase === 'asking' || live.phase === 'probing' ? live.turn.index + 1 : null;
+      const answered = session.answers.filter((r) => r.score !== null).length;
+      const current = {
+        sessionId: session.id,
+        phase: state.phase,
+        question,
+        total: session.questionIds.length,
+        answered,
+      };
+      return { current, history };
+    },
     async handle(inbound) {
       const started = performance.now();
       try {

@@ -33,3 +33,16 @@ export type OutboundReply =
   | HistoryReply
   | { readonly type: 'confirm-forget' }
   | { readonly type: 'forgotten'; readonly keys: readonly string[] };
+
+/** A read-only picture of a user: the interview in progress (if any) and the history, for home screens. */
+export type Overview = {
+  readonly current: null | {
+    readonly sessionId: string;
+    readonly phase: 'intro' | 'asking' | 'probing' | 'paused' | 'finished';
+    /** 1-based question in play, or null during the intro and once finished. */
+    readonly question: number | null;
+    readonly total: number;
+    readonly answered: number;
+  };
+  readonly history: HistoryReply;
+};
