@@ -28,13 +28,16 @@ export async function practise(options: {
     for (const reply of await runtime.handle(inbound)) write(renderTerminal(reply));
   };
   const lines = createInterface({ input, terminal: false, crlfDelay: Number.POSITIVE_INFINITY });
+  // Take the iterator now: lines that arrive while the first turn runs are buffered, not dropped.
+  const pending = lines[Symbol.asyncIterator]();
   const prompt = () => {
     if (options.interactive) output.write('> ');
   };
   // Starting while an interview is in progress says "welcome back" and repeats the pending question.
   await send({ type: 'start', options: start });
   prompt();
-  for await (const line of lines) {
+  for (let next = await pending.next(); next.done !== true; next = await pending.next()) {
+    const line = next.value;
     const intent = fromLine(line, start);
     if (intent.type === 'quit') break;
     if (intent.type === 'help') write(usage);

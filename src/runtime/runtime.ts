@@ -173,7 +173,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
             text: 'Your last interview was idle for a long time, so I filed it in your history.',
           });
         const result = step(base, interviewEvent, ctx);
-        const next = result.session && remember(result.session, inbound.id);
+        const next = result.session && remember(result.session, inbound.id, now);
         return { next, result: { replies: [...before, ...result.replies], session: next } };
       });
       if (!outcome.ok) {
@@ -255,7 +255,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   };
 }
 
-/** Records a handled event id on the session (newest last, bounded). */
-function remember(session: Session, eventId: string): Session {
-  return { ...session, seenEventIds: [...session.seenEventIds, eventId].slice(-SEEN_EVENTS) };
+/** Records a handled event id on the session (newest last, bounded); any event counts as activity. */
+function remember(session: Session, eventId: string, now: number): Session {
+  return { ...session, updatedAt: now, seenEventIds: [...session.seenEventIds, eventId].slice(-SEEN_EVENTS) };
 }

@@ -39,8 +39,22 @@ function practice(args: readonly string[], lines: readonly string[]) {
 
 describe('npm run practice with piped stdin', () => {
   it('runs a whole interview to the report and exits 0', async () => {
-    const args = ['--user', 'whole', '--questions', '2', '--company', 'Camden Phones', '--role', 'retail', '--seed', '4'];
-    const { code, stdout } = await practice(args, Array.from({ length: 8 }, () => story));
+    const args = [
+      '--user',
+      'whole',
+      '--questions',
+      '2',
+      '--company',
+      'Camden Phones',
+      '--role',
+      'retail',
+      '--seed',
+      '4',
+    ];
+    const { code, stdout } = await practice(
+      args,
+      Array.from({ length: 8 }, () => story),
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/Question 1 of 2/);
     expect(stdout).toMatch(/Question 2 of 2/);
