@@ -1,5 +1,10 @@
 export { ANSWER_LIMIT, MAX_FOLLOW_UPS } from './answer.js';
 export { DEFAULT_QUESTIONS } from './begin.js';
+export { DEFAULT_QUESTIONS_PER_PERSON, DEFAULT_TURN_TIMEOUT_MS } from './panel/lobby.js';
+export { PanelSessionSchema } from './panel/schema.js';
+export { nextDeadline, stepPanel } from './panel/step.js';
+export { panelHistory } from './panel/summary.js';
+export * from './panel/types.js';
 export {
   type ConceptTrend,
   conceptTrend,
