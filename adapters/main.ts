@@ -1,5 +1,43 @@
-import { loadConfig } from '../src/config.js';
+import { type Config, loadConfig } from '../src/config.js';
+import { createLogger, openApp } from '../src/runtime/index.js';
+import { startSlack } from './slack/index.js';
 import { runPractice } from './terminal/run.js';
+
+/** A running platform adapter. */
+type Running = { readonly name: string; stop(): Promise<void> };
+
+/** Starts every platform adapter configured in the environment, side by side, on one store. */
+async function serve(config: Config): Promise<number> {
+  const logger = createLogger({ level: config.LOG_LEVEL ?? 'info', sensitive: config.LOG_SENSITIVE });
+  const app = openApp(config, logger);
+  const running: Running[] = [];
+  try {
+    if (config.SLACK_BOT_TOKEN !== undefined) {
+      const slack = await startSlack({ app, config, logger });
+      running.push({ name: 'slack', stop: () => slack.stop() });
+      logger.info({ port: slack.port, socketMode: config.SLACK_APP_TOKEN !== undefined }, 'Slack adapter started');
+    }
+  } catch (error) {
+    logger.fatal({ err: error }, 'an adapter failed to start');
+    await Promise.allSettled(running.map((r) => r.stop()));
+    await app.close();
+    return 1;
+  }
+  if (config.DISCORD_TOKEN !== undefined && !running.some((r) => r.name === 'discord'))
+    logger.error('DISCORD_TOKEN is set, but this build has no Discord adapter yet; Discord is not started');
+  if (running.length === 0) {
+    await app.close();
+    return 1;
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  logger.info('shutting down: finishing the turns in flight');
+  await Promise.allSettled(running.map((r) => r.stop()));
+  await app.close();
+  return 0;
+}
 
 /**
  * `npm start`: runs the bot on every platform configured in the environment; with none configured, a practice
@@ -12,18 +50,8 @@ async function main(): Promise<number> {
     process.stderr.write('See .env.example for every variable and what it takes.\n');
     return 2;
   }
-  const platforms = [
-    ...(config.value.DISCORD_TOKEN === undefined ? [] : ['Discord']),
-    ...(config.value.SLACK_BOT_TOKEN === undefined ? [] : ['Slack']),
-  ];
-  if (platforms.length > 0) {
-    process.stderr.write(
-      `${platforms.join(' and ')} ${platforms.length === 1 ? 'is' : 'are'} configured, but this build has only the terminal adapter. ` +
-        'Unset the platform variables to practise in the terminal.\n',
-    );
-    return 2;
-  }
-  return runPractice(process.argv.slice(2));
+  const platforms = config.value.DISCORD_TOKEN !== undefined || config.value.SLACK_BOT_TOKEN !== undefined;
+  return platforms ? serve(config.value) : runPractice(process.argv.slice(2));
 }
 
 main().then(

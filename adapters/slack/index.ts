@@ -1,0 +1,1 @@
+export { type SlackHandle, type SlackOptions, startSlack } from './start.js';
