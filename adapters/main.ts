@@ -1,5 +1,6 @@
 import { type Config, loadConfig } from '../src/config.js';
 import { createLogger, openApp } from '../src/runtime/index.js';
+import { startDiscord } from './discord/index.js';
 import { startSlack } from './slack/index.js';
 import { runPractice } from './terminal/run.js';
 
@@ -12,6 +13,11 @@ async function serve(config: Config): Promise<number> {
   const app = openApp(config, logger);
   const running: Running[] = [];
   try {
+    if (config.DISCORD_TOKEN !== undefined) {
+      const discord = await startDiscord({ app, config, logger });
+      running.push({ name: 'discord', stop: () => discord.stop() });
+      logger.info('Discord adapter started');
+    }
     if (config.SLACK_BOT_TOKEN !== undefined) {
       const slack = await startSlack({ app, config, logger });
       running.push({ name: 'slack', stop: () => slack.stop() });
@@ -23,8 +29,6 @@ async function serve(config: Config): Promise<number> {
     await app.close();
     return 1;
   }
-  if (config.DISCORD_TOKEN !== undefined && !running.some((r) => r.name === 'discord'))
-    logger.error('DISCORD_TOKEN is set, but this build has no Discord adapter yet; Discord is not started');
   if (running.length === 0) {
     await app.close();
     return 1;

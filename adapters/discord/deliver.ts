@@ -1,0 +1,75 @@
+import {
+  type BaseMessageOptions,
+  MessageFlags,
+  type MessageMentionOptions,
+  type RepliableInteraction,
+  type SendableChannels,
+} from 'discord.js';
+import type { Outgoing } from './embeds.js';
+
+/** Every message this adapter sends parses no mentions: echoed text never pings anyone. */
+export function noMentions(): MessageMentionOptions {
+  return { parse: [] };
+}
+
+/** A message as discord.js takes it, with mentions switched off. */
+export function toOptions(message: Outgoing): BaseMessageOptions {
+  return {
+    ...(message.content === undefined ? {} : { content: message.content }),
+    ...(message.embeds === undefined ? {} : { embeds: message.embeds }),
+    ...(message.components === undefined ? {} : { components: message.components }),
+    allowedMentions: noMentions(),
+  };
+}
+
+/** Somewhere messages can be sent, in order. */
+export interface Sink {
+  send(message: Outgoing): Promise<void>;
+}
+
+/** Sends to a channel (a DM or a thread). */
+export function channelSink(channel: SendableChannels): Sink {
+  return {
+    async send(message) {
+      await channel.send(toOptions(message));
+    },
+  };
+}
+
+/** A sink over an acknowledged interaction; `settle` resolves a deferred reply that nothing was sent to. */
+export interface InteractionSink extends Sink {
+  settle(fallback: Outgoing): Promise<void>;
+}
+
+/**
+ * Sends through an interaction that was deferred: with `editFirst` the first message replaces the deferred reply (or,
+ * after `deferUpdate`, the message the component sat on), every other one is a follow-up (ephemeral if asked).
+ */
+export function interactionSink(
+  interaction: RepliableInteraction,
+  options: { readonly ephemeral: boolean; readonly editFirst: boolean },
+): InteractionSink {
+  let sent = 0;
+  const send = async (message: Outgoing) => {
+    if (options.editFirst && sent === 0) {
+      await interaction.editReply({
+        content: message.content ?? '',
+        embeds: message.embeds ?? [],
+        components: message.components ?? [],
+        allowedMentions: noMentions(),
+      });
+    } else {
+      await interaction.followUp({
+        ...toOptions(message),
+        ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+      });
+    }
+    sent++;
+  };
+  return {
+    send,
+    async settle(fallback) {
+      if (options.editFirst && sent === 0) await send(fallback);
+    },
+  };
+}

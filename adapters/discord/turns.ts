@@ -1,0 +1,154 @@
+import type { Client } from 'discord.js';
+import type { Logger } from 'pino';
+import type { App } from '../../src/runtime/boot.js';
+import type { InboundEvent, OutboundReply } from '../../src/runtime/index.js';
+import { channelSink, type Sink } from './deliver.js';
+import type { Outgoing } from './embeds.js';
+import { discordCode } from './funnel.js';
+import { type RenderContext, renderDiscord } from './render.js';
+import type { Deliveries } from './targets.js';
+import { wording } from './wording.js';
+
+/** What turns need: the client, the app, the per-user delivery state, a logger. */
+export type TurnDeps = {
+  readonly client: Client;
+  readonly app: App;
+  readonly deliveries: Deliveries;
+  readonly logger: Logger;
+  readonly sensitive: boolean;
+};
+
+/**
+ * Where a turn's replies go. `conversation` takes the interview (a sink, or `target`: the user's DM or thread, then
+ * confirmed in `aside`); `aside` takes errors, and everything when `allAside` (status, history, forget).
+ */
+export type Route = {
+  readonly conversation: Sink | 'target';
+  readonly aside: Sink;
+  readonly allAside: boolean;
+  /** Sent to the conversation before the replies, when any are sent there (the modal answer's echo). */
+  readonly preface?: readonly Outgoing[];
+};
+
+const DM_CLOSED = 50007;
+const THREAD_GONE = new Set<number | string>([10003, 50001, 50013, 50083, 160005]);
+
+/** Binds buttons that carry no session of their own (notices, feedback) to the session in play, read after saving. */
+export async function renderContext(
+  deps: TurnDeps,
+  inbound: Pick<InboundEvent, 'actor'>,
+  replies: readonly OutboundReply[],
+): Promise<RenderContext> {
+  const userId = inbound.actor.userId;
+  const unbound = replies.some(
+    (r) =>
+      (r.type === 'notice' && (r.actions ?? []).some((a) => a !== 'start')) ||
+      (r.type === 'feedback' && r.actions.length > 0),
+  );
+  if (!unbound) return { userId };
+  const overview = await deps.app.runtime.overview(inbound.actor);
+  const current = overview?.current;
+  if (current != null)
+    return {
+      userId,
+      sessionId: current.sessionId,
+      ...(current.question === null ? {} : { question: current.question }),
+    };
+  const asked = replies.find((r) => r.type === 'question' || r.type === 'followUp');
+  return asked !== undefined && 'sessionId' in asked ? { userId, sessionId: asked.sessionId } : { userId };
+}
+
+/**
+ * Sends the preface, then the replies, in order; resolves to the index of the first reply not delivered (and why),
+ * or undefined when everything went out.
+ */
+async function sendReplies(
+  sink: Sink,
+  replies: readonly OutboundReply[],
+  context: RenderContext,
+  preface: readonly Outgoing[] = [],
+): Promise<{ readonly at: number; readonly error: unknown } | undefined> {
+  try {
+    for (const message of preface) await sink.send(message);
+  } catch (error) {
+    return { at: 0, error };
+  }
+  for (const [at, reply] of replies.entries()) {
+    try {
+      for (const message of renderDiscord(reply, context)) await sink.send(message);
+    } catch (error) {
+      return { at, error };
+    }
+  }
+  return undefined;
+}
+
+/** What delivering to the user's DM or thread came to. */
+type Delivered =
+  | { readonly kind: 'dm'; readonly channelId: string }
+  | { readonly kind: 'thread'; readonly channelId: string }
+  | { readonly kind: 'dm-closed' };
+
+/** Delivers to the user's thread (falling back to DMs when it is gone) or DMs; holds the replies if DMs are closed. */
+export async function deliverToTarget(
+  deps: TurnDeps,
+  userId: string,
+  replies: readonly OutboundReply[],
+  context: RenderContext,
+  preface: readonly Outgoing[] = [],
+): Promise<Delivered> {
+  const target = deps.deliveries.target(userId);
+  if (target.kind === 'thread') {
+    const thread = await deps.client.channels.fetch(target.channelId).catch(() => null);
+    if (thread?.isSendable()) {
+      const failed = await sendReplies(channelSink(thread), replies, context, preface);
+      if (failed === undefined) {
+        deps.deliveries.take(userId); // reachable again: anything held back is out of date
+        return { kind: 'thread', channelId: thread.id };
+      }
+      if (!THREAD_GONE.has(discordCode(failed.error) ?? '') || failed.at > 0) throw failed.error;
+    }
+    deps.logger.info({ user: userId }, 'discord: interview thread is gone; back to DMs');
+    deps.deliveries.useDm(userId);
+  }
+  const dm = await deps.client.users.createDM(userId);
+  const failed = await sendReplies(channelSink(dm), replies, context, preface);
+  if (failed === undefined) {
+    deps.deliveries.take(userId); // reachable again: anything held back is out of date
+    return { kind: 'dm', channelId: dm.id };
+  }
+  if (discordCode(failed.error) !== DM_CLOSED) throw failed.error;
+  deps.deliveries.hold(userId, replies.slice(failed.at));
+  return { kind: 'dm-closed' };
+}
+
+/** Handles one inbound event and delivers its replies by `route`, in order; call it inside the user's queue. */
+export async function runTurn(deps: TurnDeps, inbound: InboundEvent, route: Route): Promise<void> {
+  const userId = inbound.actor.userId;
+  const replies = await deps.app.runtime.handle(inbound);
+  if (replies.some((r) => r.type === 'forgotten')) deps.deliveries.forget(userId);
+  const context = await renderContext(deps, inbound, replies);
+  const aside = route.allAside ? replies : replies.filter((r) => r.type === 'error');
+  const conversation = route.allAside ? [] : replies.filter((r) => r.type !== 'error');
+  const notes: Outgoing[] = [];
+  if (conversation.length > 0) {
+    const preface = route.preface ?? [];
+    if (route.conversation === 'target') {
+      const delivered = await deliverToTarget(deps, userId, conversation, context, preface);
+      notes.push(
+        delivered.kind === 'dm'
+          ? wording.dmSent(delivered.channelId)
+          : delivered.kind === 'thread'
+            ? wording.threadSent(delivered.channelId)
+            : wording.dmsClosed(userId),
+      );
+      if (delivered.kind === 'dm-closed') deps.logger.info({ user: userId }, 'discord: DMs closed; offered a thread');
+    } else {
+      const failed = await sendReplies(route.conversation, conversation, context, preface);
+      if (failed !== undefined) throw failed.error;
+    }
+  }
+  for (const reply of aside) for (const message of renderDiscord(reply, context)) await route.aside.send(message);
+  for (const message of notes) await route.aside.send(message);
+  deps.logger.debug({ user: userId, event: inbound.event.type, replies: replies.length }, 'discord: turn delivered');
+}
