@@ -37,6 +37,8 @@ export type Specificity = {
   readonly names: readonly string[];
   readonly concreteActions: readonly string[];
   readonly genericClaims: readonly string[];
+  /** Added: stock interview phrases ("people person", "110%") that say nothing specific (always filled). */
+  readonly cliches?: readonly string[] | undefined;
 };
 
 export type Delivery = {
@@ -79,6 +81,9 @@ export type ScorePart = {
   readonly reason: string;
 };
 
+/** Whether the answer tells a concrete episode from the candidate's own past, with its words. */
+export type ExampleFinding = { readonly present: boolean; readonly evidence: readonly string[] };
+
 /** The evaluator's whole reading of one answer. Plain data, JSON-safe, deterministic. */
 export type Evaluation = {
   readonly questionId: string;
@@ -96,6 +101,12 @@ export type Evaluation = {
   /** 0..100, the sum of `breakdown`'s points. */
   readonly score: number;
   readonly breakdown: readonly ScorePart[];
+  /** Added: a concrete episode told, for any kind of question (createEvaluator always fills it). */
+  readonly example?: ExampleFinding | undefined;
+  /** Added: only generic filler: stock phrases, no rubric point in its own words, no detail, no episode. */
+  readonly genericOnly?: boolean | undefined;
+  /** Added: short phrases of the answer (3-10 words, in order) a follow-up can quote (always filled). */
+  readonly quotable?: readonly string[] | undefined;
 };
 
 /** What has been asked already for this question. */

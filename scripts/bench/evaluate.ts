@@ -1,0 +1,89 @@
+import { createEvaluator } from '../../src/evaluation/index.js';
+import { loadNlp } from '../../src/evaluation/nlp.js';
+import { loadCorpus, loadPacks } from '../../src/packs/index.js';
+import { percentile, round3 } from './stats.js';
+
+/** Answer lengths the bench times, in words. */
+export const benchSizes = [50, 150, 400, 2000] as const;
+export type BenchSize = (typeof benchSizes)[number];
+
+type Timing = { readonly p50Ms: number; readonly p99Ms: number };
+
+/** The evaluator's figures: evaluate() per answer length, and the one-off start-up cost. */
+export type EvaluateBench = {
+  /** Wall-clock percentiles per answer length, after a warm-up. */
+  readonly evaluate: Readonly<Record<`${BenchSize}`, Timing>>;
+  /** Pack load + model load + evaluator build, the first time in this process. */
+  readonly startupMs: number;
+  readonly startup: { readonly packLoadMs: number; readonly modelLoadMs: number; readonly evaluatorBuildMs: number };
+  readonly iterations: Readonly<Record<`${BenchSize}`, number>>;
+};
+
+const iterationsFor: Readonly<Record<BenchSize, number>> = { 50: 4000, 150: 4000, 400: 1500, 2000: 300 };
+const variants = 5;
+
+/** Answers of about `words` words cut from the pack's own model answers, at a few offsets for variety. */
+function answersOf(source: readonly string[], words: number): string[] {
+  return Array.from({ length: variants }, (_, v) => {
+    const start = (v * 37) % source.length;
+    return Array.from({ length: words }, (_, i) => source[(start + i) % source.length]).join(' ');
+  });
+}
+
+/**
+ * Times the evaluator. Call it before anything else in the process loads the language model, or the start-up
+ * figure misses the model load.
+ */
+export function benchEvaluate(): EvaluateBench {
+  const t0 = performance.now();
+  const packs = loadPacks();
+  const corpus = loadCorpus();
+  const t1 = performance.now();
+  loadNlp();
+  const t2 = performance.now();
+  const pack = packs.find((p) => p.id === 'customer-service') ?? packs[0];
+  if (pack === undefined) throw new Error('no question pack to bench');
+  const evaluator = createEvaluator(pack, corpus);
+  const t3 = performance.now();
+
+  const words = pack.questions.flatMap((q) => q.modelAnswer.split(/\s+/));
+  const question =
+    pack.questions.find((q) => q.kind === 'behavioral') ?? (pack.questions[0] as (typeof pack.questions)[0]);
+  const evaluate = {} as Record<`${BenchSize}`, Timing>;
+  const iterations = {} as Record<`${BenchSize}`, number>;
+  for (const size of benchSizes) {
+    const answers = answersOf(words, size);
+    const runs = iterationsFor[size];
+    for (let i = 0; i < Math.min(500, runs); i += 1) evaluator.evaluate(answers[i % variants] as string, question);
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const answer = answers[i % variants] as string;
+      const start = performance.now();
+      evaluator.evaluate(answer, question);
+      samples.push(performance.now() - start);
+    }
+    evaluate[`${size}`] = { p50Ms: round3(percentile(samples, 50)), p99Ms: round3(percentile(samples, 99)) };
+    iterations[`${size}`] = runs;
+  }
+  return {
+    evaluate,
+    startupMs: round3(t3 - t0),
+    startup: { packLoadMs: round3(t1 - t0), modelLoadMs: round3(t2 - t1), evaluatorBuildMs: round3(t3 - t2) },
+    iterations,
+  };
+}
+
+/** The figures as a small table. */
+export function formatEvaluateBench(bench: EvaluateBench): string {
+  const rows = benchSizes.map((size) => {
+    const t = bench.evaluate[`${size}`];
+    const runs = bench.iterations[`${size}`];
+    return `  ${String(size).padStart(5)} words  p50 ${t.p50Ms.toFixed(3)} ms  p99 ${t.p99Ms.toFixed(3)} ms  (${runs} runs)`;
+  });
+  const s = bench.startup;
+  return [
+    'evaluate()',
+    ...rows,
+    `start-up ${bench.startupMs.toFixed(1)} ms (packs ${s.packLoadMs.toFixed(1)}, model ${s.modelLoadMs.toFixed(1)}, evaluator ${s.evaluatorBuildMs.toFixed(1)})`,
+  ].join('\n');
+}

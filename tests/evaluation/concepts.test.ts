@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { covers, evaluate } from './helpers.js';
+
+describe('concept coverage: cues match lemma sequences', () => {
+  it('matches inflected forms of a cue', () => {
+    expect(covers(evaluate('I listened to every caller and stayed calm.'), 'active-listening')).toBe(true);
+    expect(covers(evaluate('I stayed calm with every caller.'), 'patience')).toBe(true);
+  });
+
+  it('matches a cue whatever the pronoun or article', () => {
+    expect(covers(evaluate('I let him finish before I said a word.'), 'active-listening')).toBe(true);
+    expect(covers(evaluate('I called the customer back that afternoon.'), 'follow-through')).toBe(true);
+  });
+
+  it('does not match a cue hidden inside another word', () => {
+    expect(covers(evaluate('The staff were unfriendly and the place was noisy.'), 'positive-attitude')).toBe(false);
+    expect(covers(evaluate('The fixture list for the football season came out today.'), 'problem-solving')).toBe(false);
+  });
+
+  it('lists every rubric concept, in rubric order, with the expected ones marked', () => {
+    const evaluation = evaluate('I listen first.', 'meaning');
+    expect(evaluation.concepts.map((c) => c.id)).toEqual([
+      'active-listening',
+      'positive-attitude',
+      'patience',
+      'efficiency',
+      'empathy',
+      'problem-solving',
+      'follow-through',
+      'honesty',
+    ]);
+    expect(evaluation.concepts.filter((c) => c.expected).map((c) => c.id)).toEqual([
+      'active-listening',
+      'positive-attitude',
+      'problem-solving',
+    ]);
+  });
+
+  it("gives the answer's own words around the cue as evidence", () => {
+    const evaluation = evaluate('When a customer is upset, I always listen carefully before I say anything.');
+    const listening = evaluation.concepts.find((c) => c.id === 'active-listening');
+    expect(listening?.evidence).toEqual(['I always listen carefully before I say anything']);
+  });
+
+  it('gives no evidence for a concept it does not find', () => {
+    const evaluation = evaluate('I like working with people.');
+    expect(evaluation.concepts.every((c) => c.covered === c.evidence.length > 0)).toBe(true);
+  });
+});
