@@ -1,5 +1,5 @@
 import { type Config, loadConfig } from '../src/config.js';
-import { createLogger, openApp } from '../src/runtime/index.js';
+import { createLogger, openApp, openPanels } from '../src/runtime/index.js';
 import { startDiscord } from './discord/index.js';
 import { startSlack } from './slack/index.js';
 import { runPractice } from './terminal/run.js';
@@ -11,6 +11,7 @@ type Running = { readonly name: string; stop(): Promise<void> };
 async function serve(config: Config): Promise<number> {
   const logger = createLogger({ level: config.LOG_LEVEL ?? 'info', sensitive: config.LOG_SENSITIVE });
   const app = openApp(config, logger);
+  const panels = await openPanels(config, logger, app);
   const running: Running[] = [];
   try {
     if (config.DISCORD_TOKEN !== undefined) {
@@ -19,17 +20,19 @@ async function serve(config: Config): Promise<number> {
       logger.info('Discord adapter started');
     }
     if (config.SLACK_BOT_TOKEN !== undefined) {
-      const slack = await startSlack({ app, config, logger });
+      const slack = await startSlack({ app, config, logger, panels });
       running.push({ name: 'slack', stop: () => slack.stop() });
       logger.info({ port: slack.port, socketMode: config.SLACK_APP_TOKEN !== undefined }, 'Slack adapter started');
     }
   } catch (error) {
     logger.fatal({ err: error }, 'an adapter failed to start');
     await Promise.allSettled(running.map((r) => r.stop()));
+    await panels.close();
     await app.close();
     return 1;
   }
   if (running.length === 0) {
+    await panels.close();
     await app.close();
     return 1;
   }
@@ -39,6 +42,7 @@ async function serve(config: Config): Promise<number> {
   });
   logger.info('shutting down: finishing the turns in flight');
   await Promise.allSettled(running.map((r) => r.stop()));
+  await panels.close();
   await app.close();
   return 0;
 }

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { Action, CommandName } from '../../src/engine/index.js';
 import { button } from './blocks.js';
 
-/** Every action id this adapter puts on a button starts with `iv:`. */
-export const ACTION_PATTERN = /^iv:/;
+/** Every action id this adapter puts on a solo button starts with `iv:`; `iv:panel-` ones are the panels'. */
+export const ACTION_PATTERN = /^iv:(?!panel-)/;
 /** The App Home button that opens the start modal. */
 export const HOME_START = 'iv:home-start';
 /** The buttons of the forget confirmation. */

@@ -8,6 +8,7 @@ const lines = [
   '• `/interview skip` · `repeat` · `hint` · `pause` · `resume` · `end` · `status`',
   '• `/interview example N` shows a model answer · `/interview retry N` tries question N again',
   '• `/interview history` shows your past interviews · `/interview forget` deletes everything I keep about you',
+  '• In a channel, `/interview panel [questions each] [role]` runs a group mock interview in a thread',
   'Roles: retail, call centre, support desk, hospitality.',
 ];
 

@@ -4,6 +4,8 @@ import { ACTION_PATTERN } from './buttons.js';
 import { helpMessage } from './help.js';
 import { fromBlockAction, fromMessageEvent, fromSlashCommand, type SlackIntent } from './inbound.js';
 import { fromViewSubmission, START_MODAL, startModal } from './modal.js';
+import { isPanelCommand } from './panel-inbound.js';
+import type { PanelCommand } from './panel-listeners.js';
 import { type Destination, errorCode, type Turns } from './turns.js';
 
 const sorry =
@@ -18,9 +20,15 @@ function containerOf(body: unknown): { readonly channel?: string; readonly ts?: 
   };
 }
 
-/** Registers the listeners: each acks first, translates, then runs the turn inside the one error funnel. */
-export function registerListeners(bolt: Bolt, deps: { readonly turns: Turns; readonly logger: Logger }): void {
-  const { turns, logger } = deps;
+/**
+ * Registers the listeners: each acks first, translates, then runs the turn inside the one error funnel.
+ * `/interview panel …` goes to `panelCommand` when panels are on.
+ */
+export function registerListeners(
+  bolt: Bolt,
+  deps: { readonly turns: Turns; readonly logger: Logger; readonly panelCommand?: PanelCommand },
+): void {
+  const { turns, logger, panelCommand } = deps;
 
   /** The funnel: logs a failure by its code (never a token, never answer text) and tells the user politely. */
   async function guard(listener: string, to: Destination | undefined, work: () => Promise<void>): Promise<void> {
@@ -69,7 +77,8 @@ export function registerListeners(bolt: Bolt, deps: { readonly turns: Turns; rea
     );
   });
 
-  bolt.command('/interview', async ({ ack, body }) => {
+  bolt.command('/interview', async ({ ack, body, respond }) => {
+    if (panelCommand !== undefined && isPanelCommand(body)) return panelCommand({ ack, body, respond });
     const intent = fromSlashCommand(body);
     if (intent.type === 'help') {
       const help = helpMessage(intent.unknown);

@@ -9,7 +9,8 @@ import { companyOptions } from './start-args.js';
 /** The callback id of the start modal opened from App Home. */
 export const START_MODAL = 'iv:start-modal';
 
-const roleLabels: Record<Role, string> = {
+/** How each role reads in menus and messages. */
+export const roleLabels: Readonly<Record<Role, string>> = {
   retail: 'Retail',
   'call-centre': 'Call centre',
   'support-desk': 'Support desk',

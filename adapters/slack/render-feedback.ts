@@ -24,7 +24,7 @@ function breakdownLines(parts: readonly ScorePart[]): string[] {
 }
 
 /** The body of one answer's feedback as mrkdwn paragraphs; every piece of text from the answer is escaped. */
-function feedbackText(f: AnswerFeedback, previousScore?: number | null): string {
+export function feedbackText(f: AnswerFeedback, previousScore?: number | null): string {
   const before =
     previousScore === undefined ? '' : md` (before: ${previousScore === null ? 'skipped' : previousScore})`;
   return [

@@ -2,9 +2,12 @@ import type { Server } from 'node:http';
 import { App as Bolt, type webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config.js';
-import type { App } from '../../src/runtime/index.js';
+import type { App, Panels } from '../../src/runtime/index.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerListeners } from './listeners.js';
+import { registerPanelListeners } from './panel-listeners.js';
+import { createPanelTurns, type PanelTurns } from './panel-turns.js';
+import { createPeople } from './people.js';
 import { createTurns, errorCode } from './turns.js';
 
 /** What `startSlack` needs: the opened app, the configuration and a logger; tests add the fake's client options. */
@@ -16,6 +19,8 @@ export type SlackOptions = {
   readonly clientOptions?: webApi.WebClientOptions;
   /** HTTP port; default SLACK_PORT (0 picks a free one). Ignored in Socket Mode. */
   readonly port?: number;
+  /** Group panels (`/interview panel` in a channel); without them only solo interviews run. */
+  readonly panels?: Panels;
 };
 
 /** A running Slack adapter. */
@@ -35,6 +40,15 @@ const productionClient: webApi.WebClientOptions = {
 /** Names the missing variable and where to find its value; thrown at start-up only. */
 function missing(name: string, where: string): Error {
   return new Error(`${name} is not set: ${where} (see docs/slack.md).`);
+}
+
+/** Wires panels in: their listeners, and the runtime's timed replies (a turn timing out) posted in the thread. */
+function startPanels(bolt: Bolt, panels: Panels, logger: Logger) {
+  const people = createPeople({ client: bolt.client, logger });
+  const turns: PanelTurns = createPanelTurns({ runtime: panels.runtime, client: bolt.client, people, logger });
+  const command = registerPanelListeners(bolt, { turns, logger });
+  panels.runtime.onTimed('slack', (key, replies) => turns.deliver(key, replies));
+  return { turns, command };
 }
 
 /**
@@ -71,10 +85,15 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
     );
   }
   const turns = createTurns({ runtime: options.app.runtime, client: bolt.client, logger });
-  registerListeners(bolt, { turns, logger });
+  const panel = options.panels === undefined ? undefined : startPanels(bolt, options.panels, logger);
+  registerListeners(bolt, {
+    turns,
+    logger,
+    ...(panel === undefined ? {} : { panelCommand: panel.command }),
+  });
   const stop = async () => {
     await bolt.stop();
-    await turns.drain();
+    await Promise.all([turns.drain(), panel?.turns.drain()]);
   };
   if (appToken !== undefined) {
     await bolt.start();

@@ -7,11 +7,23 @@ const manifest = parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 
 
 describe('slack-manifest.yaml', () => {
   it('asks for exactly the bot scopes the adapter uses', () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual(['chat:write', 'commands', 'im:history']);
+    expect(manifest.oauth_config.scopes.bot).toEqual([
+      'chat:write',
+      'commands',
+      'im:history',
+      'channels:history',
+      'groups:history',
+      'users:read',
+    ]);
   });
 
-  it('subscribes to DMs and App Home, with a Home tab and a Messages tab', () => {
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'message.im']);
+  it('subscribes to DMs, panel threads in public and private channels, and App Home, with both tabs', () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual([
+      'app_home_opened',
+      'message.channels',
+      'message.groups',
+      'message.im',
+    ]);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
     expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);
   });

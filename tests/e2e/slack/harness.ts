@@ -5,7 +5,7 @@ import type { webApi } from '@slack/bolt';
 import { type SlackHandle, startSlack } from '../../../adapters/slack/index.js';
 import { type Config, parseConfig } from '../../../src/config.js';
 import type { Session } from '../../../src/engine/index.js';
-import { type App, createLogger, openApp } from '../../../src/runtime/index.js';
+import { type App, createLogger, openApp, openPanels, type Panels } from '../../../src/runtime/index.js';
 import {
   type FakeSlack,
   type Payload,
@@ -31,6 +31,8 @@ export type Harness = {
   /** The adapter's Request URL (HTTP mode). */
   url: string;
   app: App;
+  /** The group panels, when the harness was started with them. */
+  panels: Panels | undefined;
   /** Delivers an event (a fresh event id unless given); resolves once the app acknowledged it. */
   event(event: SlackEvent, options?: EventOptions): Promise<{ readonly eventId: string }>;
   /** `user` writes `text` in their DM with the app. */
@@ -47,7 +49,7 @@ export type Harness = {
   interact(payload: Payload): Promise<void>;
   /** The session stored for `user`, read through the app's store. */
   session(user: string): Promise<Session | undefined>;
-  /** Stops the adapter and closes the app, then opens a new app on the same store and starts a new adapter. */
+  /** Stops the adapter and closes the app (and panels), then opens them again on the same store with a new adapter. */
   restart(): Promise<void>;
   close(): Promise<void>;
 };
@@ -65,10 +67,17 @@ function configFor(fake: FakeSlack, mode: Mode, storeUrl: string): Config {
   return parsed.value;
 }
 
-/** Starts everything; `clientOptions` replace the fake's defaults (e.g. retries for the 429 test). */
-export async function startHarness(
-  options: { readonly mode?: Mode; readonly clientOptions?: (fake: FakeSlack) => webApi.WebClientOptions } = {},
-): Promise<Harness> {
+/** How to start a harness. */
+export type HarnessOptions = {
+  readonly mode?: Mode;
+  /** Replaces the fake's client defaults (e.g. retries for the 429 test). */
+  readonly clientOptions?: (fake: FakeSlack) => webApi.WebClientOptions;
+  /** Turns panels on, on this clock and with no real timers: a test moves the clock and calls `tickDue`. */
+  readonly panels?: { readonly clock: () => number };
+};
+
+/** Starts everything: a fake Slack, the app on a temp-dir SQLite store, and the adapter. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const mode = options.mode ?? 'http';
   const dir = mkdtempSync(join(tmpdir(), 'slack-e2e-'));
   const fake = await startFakeSlack({ identity: { signingSecret } });
@@ -78,11 +87,21 @@ export async function startHarness(
   const clientOptions = options.clientOptions?.(fake) ?? fake.clientOptions();
 
   let app: App;
+  let panels: Panels | undefined;
   let slack: SlackHandle;
   const boot = async () => {
     app = openApp(config, logger, { sweep: false });
+    const clock = options.panels?.clock;
+    panels = clock === undefined ? undefined : await openPanels(config, logger, app, { clock, timers: false });
     const checks = fake.calls('auth.test').length;
-    slack = await startSlack({ app, config, logger, clientOptions, port: 0 });
+    slack = await startSlack({
+      app,
+      config,
+      logger,
+      clientOptions,
+      port: 0,
+      ...(panels === undefined ? {} : { panels }),
+    });
     // Bolt checks its token (auth.test) in the background at start-up; wait, so tests count only their own calls.
     await until('Bolt’s auth.test', () => fake.calls('auth.test').length > checks);
     if (mode === 'socket') await fake.socket.waitForConnections(fake.socket.totalConnections());
@@ -100,6 +119,9 @@ export async function startHarness(
     url: urlOf(),
     get app() {
       return app;
+    },
+    get panels() {
+      return panels;
     },
     async event(event, { eventId = `EvH${String(++eventCount).padStart(8, '0')}`, retryNum } = {}) {
       if (mode === 'socket') {
@@ -131,6 +153,7 @@ export async function startHarness(
     },
     async restart() {
       await slack.stop();
+      await panels?.close();
       await app.close();
       if (mode === 'socket') await fake.socket.waitForOpenConnections(0);
       await boot();
@@ -138,6 +161,7 @@ export async function startHarness(
     },
     async close() {
       await slack.stop();
+      await panels?.close();
       await app.close();
       if (mode === 'socket') await fake.socket.waitForOpenConnections(0).catch(() => undefined);
       await fake.close();

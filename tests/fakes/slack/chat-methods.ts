@@ -55,7 +55,7 @@ export const remove: ApiMethod = {
   },
 };
 
-/** chat.postEphemeral: shown to one user only, so nothing is stored; the call record is the evidence. */
+/** chat.postEphemeral: seen by one user only, so it joins no channel's history; the fake keeps it per user. */
 export const postEphemeral: ApiMethod = {
   token: 'bot',
   run: (args, { workspace }) => {
@@ -65,7 +65,9 @@ export const postEphemeral: ApiMethod = {
     if (user === undefined || !Workspace.isUserId(user)) return failure('user_not_in_channel');
     const problem = checkMessage(args);
     if (problem) return refused(problem);
-    return ok({ message_ts: workspace.ids.ts() });
+    const text = stringArg(args, 'text') ?? '';
+    const message = workspace.postEphemeral(channel, user, text, blocksArg(args) ?? [], stringArg(args, 'thread_ts'));
+    return ok({ message_ts: message.message_ts });
   },
 };
 

@@ -1,12 +1,13 @@
 import { CallLog, type RecordedCall } from './call-log.js';
 import { Faults } from './faults.js';
 import { createIds, defaultIdentity, type FakeIdentity } from './ids.js';
+import type { MemberProfile } from './members.js';
 import { createPayloadFactory, type PayloadFactory, type SlashCommandSpec } from './payload-factory.js';
 import { type Payload, type SlackEvent, urlVerification } from './payloads.js';
 import { type AppResponse, postSigned, type SendOptions } from './signer.js';
 import { type DeliverOptions, type SocketAck, type SocketModeServer, startSocketMode } from './socket-mode.js';
 import { startWebApi } from './web-api.js';
-import { type SlackMessage, type SlackView, Workspace } from './workspace.js';
+import { type EphemeralMessage, type SlackMessage, type SlackView, Workspace } from './workspace.js';
 
 /** How to start a fake. */
 export type FakeSlackOptions = {
@@ -59,6 +60,12 @@ export type FakeSlack = {
   readonly clearCalls: () => void;
   /** The app's messages in `channel` (a channel id, or a user id for their DM), as edited since. */
   readonly messages: (channel: string) => readonly SlackMessage[];
+  /** The app's replies in the thread under `threadTs` in `channel`, oldest first. */
+  readonly thread: (channel: string, threadTs: string) => readonly SlackMessage[];
+  /** The ephemeral messages the app sent to `user` (anywhere), oldest first. */
+  readonly ephemerals: (user: string) => readonly EphemeralMessage[];
+  /** Sets what users.info says about `user`: names, and admin or owner of the workspace. */
+  readonly setMember: (user: string, profile: MemberProfile) => void;
   /** The app's DM channel with `user` (the id conversations.open answers). */
   readonly dmChannel: (user: string) => string;
   /** The App Home view last published for `user`. */
@@ -143,6 +150,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     waitFor: (method, predicate, timeoutMs) => log.waitFor(method, predicate, timeoutMs),
     clearCalls: () => log.clear(),
     messages: (channel) => workspace.messages(workspace.resolveChannel(channel) ?? channel),
+    thread: (channel, threadTs) =>
+      workspace.messages(channel).filter((m) => m.thread_ts === threadTs && m.ts !== threadTs),
+    ephemerals: (user) => workspace.ephemerals(user),
+    setMember: (user, profile) => workspace.members.set(user, profile),
     dmChannel: (user) => workspace.dmChannel(user),
     homeView: (user) => workspace.homeView(user),
     view: (id) => workspace.view(id),

@@ -21,8 +21,9 @@ export {
 } from './fake-slack.js';
 export { defaultIdentity, type FakeIdentity } from './ids.js';
 export { checkBlocks, checkMessage, checkView, type LimitProblem, slackLimits } from './limits.js';
-export type { ClickSpec, PayloadFactory, SlashCommandSpec } from './payload-factory.js';
+export type { MemberProfile } from './members.js';
+export type { ChannelMessageSpec, ClickSpec, PayloadFactory, SlashCommandSpec } from './payload-factory.js';
 export type { Payload, SlackEvent } from './payloads.js';
 export { type AppResponse, type SendOptions, signedHeaders, slackSignature } from './signer.js';
 export type { DeliverOptions, SocketAck } from './socket-mode.js';
-export type { SlackMessage, SlackView } from './workspace.js';
+export type { EphemeralMessage, SlackMessage, SlackView } from './workspace.js';

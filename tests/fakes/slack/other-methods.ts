@@ -37,30 +37,14 @@ export const conversationsOpen: ApiMethod = {
   },
 };
 
-/** users.info: a plausible profile for any well-formed user id; the bot's own id is a bot. */
+/** users.info: a profile for any well-formed user id (names and roles as set on the fake); the bot is a bot. */
 export const usersInfo: ApiMethod = {
   token: 'bot',
-  run: (args, { workspace: { identity } }) => {
+  run: (args, { workspace }) => {
     const id = stringArg(args, 'user');
     if (id === undefined || !Workspace.isUserId(id)) return failure('user_not_found');
-    const isBot = id === identity.botUserId;
-    const name = isBot ? 'fakebot' : `user-${id.toLowerCase()}`;
-    const realName = isBot ? 'Fake Bot' : `Fake User ${id}`;
-    return ok({
-      user: {
-        id,
-        team_id: identity.teamId,
-        name,
-        real_name: realName,
-        deleted: false,
-        is_bot: isBot,
-        is_admin: false,
-        tz: 'Etc/UTC',
-        tz_label: 'Coordinated Universal Time',
-        tz_offset: 0,
-        profile: { real_name: realName, display_name: name, team: identity.teamId },
-      },
-    });
+    const { teamId, botUserId } = workspace.identity;
+    return ok({ user: workspace.members.info(id, teamId, botUserId) });
   },
 };
 

@@ -7,6 +7,7 @@ import {
   type Payload,
   type SlackEvent,
   slashCommand,
+  userMessageEvent,
   viewSubmission,
 } from './payloads.js';
 import type { Workspace } from './workspace.js';
@@ -25,6 +26,20 @@ export type ClickSpec = {
   readonly viewId?: string;
   /** Extra action fields, e.g. `selected_option` for a select menu. */
   readonly extra?: Payload;
+};
+
+/** A user's message in a channel, top level or (with `threadTs`) a reply in a thread. */
+export type ChannelMessageSpec = {
+  readonly user: string;
+  readonly channel: string;
+  readonly text: string;
+  readonly threadTs?: string;
+  /** `group` for a private channel (`message.groups`); default `channel` (`message.channels`). */
+  readonly channelType?: 'channel' | 'group';
+  /** Who wrote the parent when it is not one of the app's messages (the fake knows the app's own). */
+  readonly parentUser?: string;
+  /** e.g. `thread_broadcast` for a reply also sent to the channel. */
+  readonly subtype?: string;
 };
 
 /** A slash command typed by `user` in `channel` (default: their DM with the app). */
@@ -62,6 +77,24 @@ export function createPayloadFactory(workspace: Workspace, origin: () => string)
     /** `user` writes `text` in their DM with the app. */
     dmMessage: (spec: { readonly user: string; readonly text: string; readonly threadTs?: string }): SlackEvent =>
       dmMessageEvent({ ...spec, channel: workspace.dmChannel(spec.user), ts: ids.ts(), teamId: identity.teamId }),
+
+    /** `user` writes `text` in a channel, or in a thread there (`parent_user_id` filled in for the app's parents). */
+    channelMessage: (spec: ChannelMessageSpec): SlackEvent => {
+      workspace.addChannel(spec.channel);
+      const parent = spec.threadTs === undefined ? undefined : workspace.message(spec.channel, spec.threadTs);
+      const parentUserId = parent?.user ?? spec.parentUser;
+      return userMessageEvent({
+        user: spec.user,
+        channel: spec.channel,
+        channelType: spec.channelType ?? 'channel',
+        text: spec.text,
+        ts: ids.ts(),
+        teamId: identity.teamId,
+        ...(spec.threadTs === undefined ? {} : { threadTs: spec.threadTs }),
+        ...(parentUserId === undefined ? {} : { parentUserId }),
+        ...(spec.subtype === undefined ? {} : { subtype: spec.subtype }),
+      });
+    },
 
     /** `user` opens the app's Home tab (carrying the view last published for them). */
     appHomeOpened: (spec: { readonly user: string; readonly tab?: 'home' | 'messages' }): SlackEvent =>

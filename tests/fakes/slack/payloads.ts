@@ -51,14 +51,33 @@ export function dmMessageEvent(spec: {
   readonly teamId: string;
   readonly threadTs?: string;
 }): SlackEvent {
+  return userMessageEvent({ ...spec, channelType: 'im' });
+}
+
+/**
+ * A user's message in a conversation (`message.im`, `message.channels`, `message.groups`): a reply in a thread
+ * carries `thread_ts` (the parent's ts) and `parent_user_id` (who wrote the parent), as Slack sends them.
+ */
+export function userMessageEvent(spec: {
+  readonly user: string;
+  readonly channel: string;
+  readonly channelType: 'im' | 'channel' | 'group' | 'mpim';
+  readonly text: string;
+  readonly ts: string;
+  readonly teamId: string;
+  readonly threadTs?: string;
+  readonly parentUserId?: string;
+  readonly subtype?: string;
+}): SlackEvent {
   return {
     type: 'message',
+    ...(spec.subtype === undefined ? {} : { subtype: spec.subtype }),
     channel: spec.channel,
     user: spec.user,
     text: spec.text,
     ts: spec.ts,
     event_ts: spec.ts,
-    channel_type: 'im',
+    channel_type: spec.channelType,
     team: spec.teamId,
     client_msg_id: `fake-${spec.ts}`,
     blocks: [
@@ -69,6 +88,7 @@ export function dmMessageEvent(spec: {
       },
     ],
     ...(spec.threadTs === undefined ? {} : { thread_ts: spec.threadTs }),
+    ...(spec.parentUserId === undefined ? {} : { parent_user_id: spec.parentUserId }),
   };
 }
 
@@ -152,6 +172,8 @@ export function blockActions(
             message_ts: container.message.ts,
             channel_id: container.channel,
             is_ephemeral: false,
+            // A click on a message in a thread (or on a thread's parent) says which thread.
+            ...(typeof container.message.thread_ts === 'string' ? { thread_ts: container.message.thread_ts } : {}),
           },
           channel: {
             id: container.channel,

@@ -1,5 +1,6 @@
 import type { FakeIdentity, IdSource } from './ids.js';
 import type { Json } from './json.js';
+import { Members } from './members.js';
 
 /** A message the app posted, as Slack stores and returns it. */
 export type SlackMessage = {
@@ -12,8 +13,29 @@ export type SlackMessage = {
   readonly team: string;
   readonly text: string;
   readonly blocks: readonly unknown[];
+  /** On a reply: its parent's ts. On a parent with replies: its own ts, as Slack marks a thread's parent. */
   readonly thread_ts?: string;
+  /** On a reply: who wrote the parent. */
+  readonly parent_user_id?: string;
+  /** On a parent: how many of the app's replies its thread has, and the newest one's ts. */
+  readonly reply_count?: number;
+  readonly latest_reply?: string;
   readonly edited?: { readonly user: string; readonly ts: string };
+};
+
+/** An ephemeral message the app sent: seen by one user only, and never stored in the channel's history. */
+export type EphemeralMessage = {
+  readonly channel: string;
+  readonly user: string;
+  readonly text: string;
+  readonly blocks: readonly unknown[];
+  readonly thread_ts?: string;
+  readonly message_ts: string;
+  /**
+   * Whether Slack shows it: an ephemeral message for a thread shows only once the thread exists (its parent has a
+   * reply); for a parent with none it is accepted and silently never seen.
+   */
+  readonly shown: boolean;
 };
 
 /** A view (App Home or modal) as Slack stores it. */
@@ -40,6 +62,9 @@ export class Workspace {
   readonly #homes = new Map<string, string>();
   readonly #triggers = new Map<string, { readonly issuedAt: number; used: boolean }>();
   readonly #responseUrls = new Map<string, ResponseUrl>();
+  readonly #ephemerals: EphemeralMessage[] = [];
+  /** The people of the workspace, for users.info. */
+  readonly members = new Members();
 
   constructor(
     readonly identity: FakeIdentity,
@@ -93,9 +118,12 @@ export class Workspace {
     return this.#messages.get(channel)?.find((m) => m.ts === ts);
   }
 
-  /** Stores a new message from the app in `channel` and gives it a fresh `ts`. */
+  /** Stores a new message from the app in `channel` and gives it a fresh `ts`; a reply marks its thread's parent. */
   post(channel: string, text: string, blocks: readonly unknown[], threadTs: string | undefined): SlackMessage {
     const { botUserId, botId, appId, teamId } = this.identity;
+    const list = this.#messages.get(channel) ?? [];
+    const parentIndex = threadTs === undefined ? -1 : list.findIndex((m) => m.ts === threadTs);
+    const parent = list[parentIndex];
     const message: SlackMessage = {
       type: 'message',
       channel,
@@ -107,11 +135,46 @@ export class Workspace {
       text,
       blocks,
       ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+      ...(parent === undefined ? {} : { parent_user_id: parent.user }),
     };
-    const list = this.#messages.get(channel) ?? [];
+    if (parent !== undefined)
+      list[parentIndex] = {
+        ...parent,
+        thread_ts: parent.ts,
+        reply_count: (parent.reply_count ?? 0) + 1,
+        latest_reply: message.ts,
+      };
     list.push(message);
     this.#messages.set(channel, list);
     return message;
+  }
+
+  /** Records an ephemeral message for `user`, shown only if its thread (when it names one) already exists. */
+  postEphemeral(
+    channel: string,
+    user: string,
+    text: string,
+    blocks: readonly unknown[],
+    threadTs: string | undefined,
+  ): EphemeralMessage {
+    const parent = threadTs === undefined ? undefined : this.message(channel, threadTs);
+    const shown = threadTs === undefined || (parent?.reply_count ?? 0) > 0;
+    const message: EphemeralMessage = {
+      channel,
+      user,
+      text,
+      blocks,
+      ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+      message_ts: this.ids.ts(),
+      shown,
+    };
+    this.#ephemerals.push(message);
+    return message;
+  }
+
+  /** The ephemeral messages the app sent to `user`, oldest first. */
+  ephemerals(user: string): readonly EphemeralMessage[] {
+    return this.#ephemerals.filter((m) => m.user === user);
   }
 
   /** Replaces a message's text and/or blocks; `undefined` when there is no such message. */
