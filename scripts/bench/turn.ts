@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import {
+  type Library,
+  PROFILE_VERSION,
+  type Profile,
+  ProfileSchema,
+  SESSION_VERSION,
+  type Session,
+  SessionSchema,
+} from '../../src/engine/index.js';
+import { createRuntime, type InboundEvent } from '../../src/runtime/index.js';
+import { type Backend, openMemoryBackend } from '../../src/store/backend.js';
+import { openSqliteBackend } from '../../src/store/backend-sqlite.js';
+import { openStore } from '../../src/store/index.js';
+import { percentile, round3 } from './stats.js';
+
+/** One backend's figures: a whole runtime turn beside a bare get+set of a session-sized value. */
+export type TurnFigures = { p50Ms: number; p99Ms: number; getSetP50Ms: number; ratio: number };
+
+const silent = pino({ level: 'silent' });
+
+// About 150 words each, varied enough that some answers draw follow-ups and some do not.
+const answers = [
+  'Last winter at the Leeds branch a customer rang because her boiler repair had been booked twice and nobody came. ' +
+    'My task was to find out what went wrong and get an engineer to her before the weekend. I listened without ' +
+    'interrupting, apologised for the mix-up and read back the details so she knew I had them right. I checked the ' +
+    'schedule, found the second booking had cancelled the first, and called the dispatch team to put her first on ' +
+    'Friday morning. I rang her back within the hour to confirm, and again on Friday after the visit. She told us the ' +
+    'heating was working and later wrote a review naming me. Since then I always check for duplicate bookings before I ' +
+    'close a call, and I showed two new colleagues how to spot them.',
+  'For me customer service means making it easy for people to get what they came for. I try to be friendly, listen ' +
+    'to what they actually need, and explain the options clearly without jargon. If I do not know something I say so ' +
+    'and find out, rather than guessing. I think being patient matters most when someone is frustrated, because they ' +
+    'usually calm down once they feel heard. I also think it matters to follow through: if I promise a call back, I ' +
+    'make it. In my last job at a phone shop I kept a notebook of promises so nothing slipped, and my manager said our ' +
+    'complaints dropped that quarter. Good service is what makes people come back and recommend you to their friends, ' +
+    'which is why I care about doing it well every single time, not just when it is quiet.',
+];
+
+function sessionEnvelopeBytes(session: Session): number {
+  return Buffer.byteLength(JSON.stringify({ v: SESSION_VERSION, data: session }));
+}
+
+async function bareGetSet(backend: Backend, value: string, rounds: number): Promise<number[]> {
+  const space = backend.spaces.sessions;
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const started = performance.now();
+    await space.get(`bare:${i % 50}`);
+    await space.set(`bare:${i % 50}`, value);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/** Runs `turns` measured answer turns over `users` interviews on one store URL. */
+async function measure(url: string, backend: Backend, library: Library, turns: number): Promise<TurnFigures> {
+  const store = openStore<Session, Profile>({
+    url,
+    sessions: { version: SESSION_VERSION, schema: SessionSchema },
+    profiles: { version: PROFILE_VERSION, schema: ProfileSchema },
+    logger: silent,
+  });
+  const runtime = createRuntime({ store, library, logger: silent, sessionTtlMs: 1e12, rateLimitPerMinute: 1e9 });
+  const users = 50;
+  let id = 0;
+  const send = (user: number, event: InboundEvent['event']) =>
+    runtime.handle({
+      id: `bench-${++id}`,
+      key: `solo:terminal:u${user}`,
+      actor: { platform: 'terminal', userId: `u${user}`, name: `u${user}` },
+      event,
+    });
+  const start = { type: 'start', options: { questions: 10, skipIntro: true } } as const;
+  for (let u = 0; u < users; u++) await send(u, start);
+  const times: number[] = [];
+  for (let i = 0; i < turns + 200; i++) {
+    const user = i % users;
+    const started = performance.now();
+    const replies = await send(user, { type: 'answer', text: answers[i % answers.length] as string });
+    if (i >= 200) times.push(performance.now() - started);
+    if (replies.some((r) => r.type === 'report')) await send(user, start);
+  }
+  const sample = await store.sessions.get('solo:terminal:u0');
+  const value = sample.ok && sample.value.value !== undefined ? JSON.stringify(sample.value.value) : '{}';
+  const bare = await bareGetSet(backend, value, turns);
+  await store.close();
+  const getSetP50Ms = percentile(bare, 50);
+  const p50Ms = percentile(times, 50);
+  return { p50Ms: round3(p50Ms), p99Ms: round3(percentile(times, 99)), getSetP50Ms: round3(getSetP50Ms), ratio: round3(p50Ms / getSetP50Ms) };
+}
+
+/** One runtime turn (load, evaluate, step, save) on SQLite and on memory, each beside a bare get+set. */
+export async function benchTurns(library: Library, turns = 2000): Promise<{ sqlite: TurnFigures; memory: TurnFigures }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+  try {
+    const path = join(dir, 'bench.sqlite');
+    const sqliteBackend = openSqliteBackend(path, { logger: silent, opTimeoutMs: 5000, prefix: 'bare' });
+    const sqlite = await measure(`sqlite://${path}`, sqliteBackend, library, turns);
+    await sqliteBackend.close();
+    const memoryBackend = openMemoryBackend({ logger: silent, opTimeoutMs: 5000 });
+    const memory = await measure('memory://', memoryBackend, library, turns);
+    await memoryBackend.close();
+    return { sqlite, memory };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The stored size of a finished 10-question interview answered at about 150 words a question. */
+export async function finishedSessionBytes(library: Library): Promise<number> {
+  const store = openStore<Session, Profile>({
+    url: 'memory://',
+    sessions: { version: SESSION_VERSION, schema: SessionSchema },
+    profiles: { version: PROFILE_VERSION, schema: ProfileSchema },
+    logger: silent,
+  });
+  const runtime = createRuntime({ store, library, logger: silent, sessionTtlMs: 1e12, rateLimitPerMinute: 1e9 });
+  let id = 0;
+  const send = (event: InboundEvent['event']) =>
+    runtime.handle({ id: `size-${++id}`, key: 'solo:terminal:size', actor: { platform: 'terminal', userId: 'size', name: 'size' }, event });
+  await send({ type: 'start', options: { questions: 10, skipIntro: true, seed: 1 } });
+  for (let i = 0; i < 40; i++) {
+    const replies = await send({ type: 'answer', text: answers[i % answers.length] as string });
+    if (replies.some((r) => r.type === 'report')) break;
+  }
+  const stored = await store.sessions.get('solo:terminal:size');
+  await store.close();
+  if (!stored.ok || stored.value.value === undefined || stored.value.value.state.phase !== 'finished')
+    throw new Error('the size benchmark did not finish its interview');
+  return sessionEnvelopeBytes(stored.value.value);
+}
