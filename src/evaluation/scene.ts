@@ -126,8 +126,12 @@ function actsNext(tokens: readonly Token[], sentence: Sentence, i: number): bool
   return false;
 }
 
+const relatives = new Set(
+  'mum mom dad son daughter grandson granddaughter husband wife partner brother sister uncle aunt nephew niece'.split(' '),
+);
+
 function isNamedRelative(token: Token): boolean {
-  return token.lemma === 'mum' || token.lemma === 'dad' || token.lemma === 'grandson' || token.lemma === 'daughter';
+  return relatives.has(token.lemma);
 }
 
 /** "at the Leeds branch", "on the customer service desk": a workplace where it happened. */
