@@ -1,9 +1,31 @@
-// `npm run bench [-- --json]`: timings of the evaluator (and, as sections are added, of a runtime turn).
+// `npm run bench [-- --json]`: timings of the evaluator and of a whole runtime turn, and a finished session's size.
+import { loadLibrary } from '../src/runtime/library.js';
 import { benchEvaluate, formatEvaluateBench } from './bench/evaluate.js';
+import { benchTurns, finishedSessionBytes, type TurnFigures } from './bench/turn.js';
 
 // The evaluator's section runs first: its start-up figure includes loading the language model.
 const evaluator = benchEvaluate();
+const library = loadLibrary();
+const turn = await benchTurns(library);
+const bytes = await finishedSessionBytes(library);
+
+const turnLine = (name: string, t: TurnFigures) =>
+  `  ${name.padEnd(7)} p50 ${t.p50Ms.toFixed(3)} ms  p99 ${t.p99Ms.toFixed(3)} ms  ` +
+  `bare get+set p50 ${t.getSetP50Ms.toFixed(3)} ms  ratio ${t.ratio.toFixed(1)}x`;
+
 if (process.argv.includes('--json')) {
   const { evaluate, startupMs, startup } = evaluator;
-  process.stdout.write(`${JSON.stringify({ evaluate, startupMs, startup })}\n`);
-} else process.stdout.write(`${formatEvaluateBench(evaluator)}\n`);
+  process.stdout.write(`${JSON.stringify({ evaluate, startupMs, startup, turn, finishedSessionBytes: bytes })}\n`);
+} else {
+  process.stdout.write(
+    [
+      formatEvaluateBench(evaluator),
+      '',
+      'runtime turn (load, evaluate, step, save) beside a bare get+set of a session-sized value',
+      turnLine('sqlite', turn.sqlite),
+      turnLine('memory', turn.memory),
+      '',
+      `finished 10-question session: ${bytes} bytes stored`,
+    ].join('\n') + '\n',
+  );
+}
