@@ -15,7 +15,13 @@ async function serve(config: Config): Promise<number> {
   const running: Running[] = [];
   try {
     if (config.DISCORD_TOKEN !== undefined) {
-      const discord = await startDiscord({ app, config, logger });
+      const discord = await startDiscord({
+        app,
+        config,
+        logger,
+        panels,
+        messageContent: config.DISCORD_MESSAGE_CONTENT,
+      });
       running.push({ name: 'discord', stop: () => discord.stop() });
       logger.info('Discord adapter started');
     }

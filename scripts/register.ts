@@ -9,8 +9,8 @@ export type RegisterIo = { readonly out: (line: string) => void; readonly err: (
 
 const usage = [
   'npm run register [-- --dry-run | --global]',
-  '  registers /interview for DISCORD_APPLICATION_ID: to DISCORD_GUILD_ID when set (instant, for development),',
-  '  otherwise globally. --global ignores DISCORD_GUILD_ID; --dry-run prints the JSON and sends nothing.',
+  '  registers /interview and /panel for DISCORD_APPLICATION_ID: to DISCORD_GUILD_ID when set (instant, for',
+  '  development), otherwise globally. --global ignores DISCORD_GUILD_ID; --dry-run prints the JSON and sends nothing.',
 ].join('\n');
 
 /**

@@ -35,10 +35,37 @@ const Env = z
     DISCORD_TOKEN: optional(z.string().min(50, 'expected a bot token from the Developer Portal (Bot > Reset Token)')),
     DISCORD_APPLICATION_ID: optional(snowflake),
     DISCORD_GUILD_ID: optional(snowflake),
+    DISCORD_MESSAGE_CONTENT: optional(flag).transform((value) => value ?? false),
     SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-')),
     SLACK_SIGNING_SECRET: optional(z.string().regex(/^[0-9a-f]{32}$/i, 'expected the 32-character signing secret')),
     SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-')),
     SLACK_PORT: optional(positiveInt('a port number, e.g. 3000')).transform((value) => value ?? 3000),
+    // Scale-out and operations (docs/scale-out.md).
+    OPS_PORT: optional(
+      z.coerce
+        .number({ error: 'expected a port number, e.g. 9100' })
+        .int('expected a port number, e.g. 9100')
+        .min(0, 'expected a port number, e.g. 9100')
+        .max(65_535, 'expected a port number, e.g. 9100'),
+    ),
+    OPS_HOST: optional(z.string().min(1)).transform((value) => value ?? '127.0.0.1'),
+    STORE_LEASE_MS: optional(
+      z.coerce
+        .number({ error: 'expected milliseconds, at least 100, e.g. 5000' })
+        .int('expected milliseconds, at least 100, e.g. 5000')
+        .min(100, 'expected milliseconds, at least 100, e.g. 5000'),
+    ).transform((value) => value ?? 5000),
+    SWEEP_INTERVAL_MINUTES: optional(positiveInt('a whole number of minutes, e.g. 60')).transform(
+      (value) => value ?? 60,
+    ),
+    SHUTDOWN_GRACE_SECONDS: optional(positiveInt('a whole number of seconds, e.g. 25')).transform(
+      (value) => value ?? 25,
+    ),
+    DISCORD_SHARDS: optional(
+      z.union([z.literal('auto'), positiveInt('a number of shards or auto')], {
+        error: 'expected a number of shards (e.g. 4) or auto',
+      }),
+    ),
   })
   .superRefine((env, issues) => {
     if (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID === undefined)

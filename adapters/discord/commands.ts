@@ -9,13 +9,14 @@ import {
 } from 'discord-api-types/v10';
 import { Roles } from '../../src/packs/index.js';
 
-/** The one slash command this adapter answers. */
+/** The slash command of one-to-one interviews. */
 export const COMMAND_NAME = 'interview';
 
 /** The most questions `/interview start` offers (the engine also caps it at the pack's size). */
 export const MAX_QUESTIONS = 10;
 
-const roleNames: Record<(typeof Roles)[number], string> = {
+/** The kinds of job, as people read them. */
+export const roleNames: Readonly<Record<(typeof Roles)[number], string>> = {
   retail: 'Retail',
   'call-centre': 'Call centre',
   'support-desk': 'Support desk',
@@ -107,5 +108,48 @@ export const interviewCommand: RESTPostAPIChatInputApplicationCommandsJSONBody =
   ],
 };
 
+/** The command of group mock-interview panels. */
+export const PANEL_COMMAND = 'panel';
+
+/** The most questions each panel participant answers (the engine caps it too). */
+export const MAX_PANEL_QUESTIONS = 5;
+
+/** `/panel`: open a panel in a channel, then run it from its thread. Servers only: a panel needs a channel. */
+export const panelCommand: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+  type: ApplicationCommandType.ChatInput,
+  name: PANEL_COMMAND,
+  description: 'Group mock interviews: take turns answering while the others listen and rate',
+  contexts: [InteractionContextType.Guild],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  options: [
+    sub('open', 'Open a panel here: a thread where people take turns as the candidate', [
+      {
+        type: ApplicationCommandOptionType.Integer,
+        name: 'questions-per-person',
+        description: 'How many questions each person answers (default 2)',
+        min_value: 1,
+        max_value: MAX_PANEL_QUESTIONS,
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'role',
+        description: 'The kind of job: questions tagged for it',
+        choices: Roles.map((role) => ({ name: roleNames[role], value: role })),
+      },
+    ]),
+    sub('start', 'Start the rounds (the host, or anyone who may manage the channel)'),
+    sub('skip', 'Skip the turn in play (the host), or pass on your own turn'),
+    sub('remove', 'Take someone out of the panel (the host, or anyone who may manage the channel)', [
+      { type: ApplicationCommandOptionType.User, name: 'member', description: 'Who to remove', required: true },
+    ]),
+    sub('end', 'End the panel now, with the summary (the host, or anyone who may manage the channel)'),
+    sub('leave', 'Leave the panel'),
+    sub('status', 'Who is in the panel and whose turn it is'),
+  ],
+};
+
 /** Every command to register, as Discord's API takes them. */
-export const commandDefinitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[] = [interviewCommand];
+export const commandDefinitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
+  interviewCommand,
+  panelCommand,
+];

@@ -12,13 +12,19 @@ export function noMentions(): MessageMentionOptions {
   return { parse: [] };
 }
 
-/** A message as discord.js takes it, with mentions switched off. */
+/** Mentions switched off, but for the users a message means to ping (`parse` stays empty: only those ids). */
+export function mentionsFor(message: Outgoing): MessageMentionOptions {
+  const pings = message.pings ?? [];
+  return pings.length === 0 ? noMentions() : { parse: [], users: [...pings] };
+}
+
+/** A message as discord.js takes it, with mentions switched off (but for its `pings`). */
 export function toOptions(message: Outgoing): BaseMessageOptions {
   return {
     ...(message.content === undefined ? {} : { content: message.content }),
     ...(message.embeds === undefined ? {} : { embeds: message.embeds }),
     ...(message.components === undefined ? {} : { components: message.components }),
-    allowedMentions: noMentions(),
+    allowedMentions: mentionsFor(message),
   };
 }
 

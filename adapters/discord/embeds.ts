@@ -14,11 +14,15 @@ export const DISCORD_LIMITS = {
   embedTotal: 6000,
 } as const;
 
-/** One message ready to send: what every sink takes (allowed mentions are added when sending). */
+/**
+ * One message ready to send: what every sink takes. Allowed mentions are added when sending: none, except the users
+ * in `pings` (a panel's turn message pings its candidate, and only them).
+ */
 export type Outgoing = {
   readonly content?: string;
   readonly embeds?: readonly APIEmbed[];
   readonly components?: readonly APIActionRowComponent<APIButtonComponent>[];
+  readonly pings?: readonly string[];
 };
 
 /** An embed before it is fitted: any length of description and field values. */

@@ -4,26 +4,26 @@ import {
   type Interaction,
   MessageFlags,
   type ModalSubmitInteraction,
-  type User,
 } from 'discord.js';
 import type { InboundEvent } from '../../src/runtime/index.js';
 import { COMMAND_NAME } from './commands.js';
 import { ANSWER_INPUT, answerModal } from './components.js';
 import { channelSink, interactionSink, noMentions } from './deliver.js';
 import type { Outgoing } from './embeds.js';
-import { type DiscordUser, fromButton, fromModalSubmit, fromSlashCommand, type OptionValues } from './inbound.js';
+import { fromButton, fromModalSubmit, fromSlashCommand } from './inbound.js';
+import { slashOptions, userOf } from './interaction-input.js';
+import type { PanelWiring } from './panel-deps.js';
+import { isPanelInteraction, onPanelInteraction } from './panel-interactions.js';
 import type { KeyedQueue } from './queue.js';
 import { openThread } from './thread.js';
 import { runTurn, type TurnDeps } from './turns.js';
 import { echoAnswer, wording } from './wording.js';
 
-/** What the interaction handlers need besides the turn dependencies: the per-user queue. */
-export type HandlerDeps = TurnDeps & { readonly queue: KeyedQueue };
-
-/** The Discord user as the adapter names them. */
-export function userOf(user: User): DiscordUser {
-  return { id: user.id, name: user.displayName };
-}
+/**
+ * What the interaction handlers need besides the turn dependencies: the queue (per user for interviews, per panel key
+ * for panels) and, when group panels are switched on, their wiring.
+ */
+export type HandlerDeps = TurnDeps & { readonly queue: KeyedQueue; readonly panel?: PanelWiring };
 
 /** Answers at once (no runtime involved), ephemerally. */
 async function replyPrivately(
@@ -38,13 +38,6 @@ function isAside(event: InboundEvent['event']): boolean {
   return (
     event.type === 'history' || event.type === 'forget' || (event.type === 'command' && event.command.name === 'status')
   );
-}
-
-function slashOptions(interaction: ChatInputCommandInteraction): OptionValues {
-  const sub = interaction.options.data.find((option) => option.options !== undefined);
-  const values: Record<string, string | number | boolean | undefined> = {};
-  for (const option of sub?.options ?? []) values[option.name] = option.value;
-  return values;
 }
 
 /**
@@ -132,8 +125,9 @@ async function onModal(deps: HandlerDeps, interaction: ModalSubmitInteraction): 
   );
 }
 
-/** Routes one interaction: `/interview`, our buttons, the answer modal; anything else is ignored. */
+/** Routes one interaction: `/interview`, our buttons, the answer modal, and panels; anything else is ignored. */
 export async function onInteraction(deps: HandlerDeps, interaction: Interaction): Promise<void> {
+  if (isPanelInteraction(interaction)) return onPanelInteraction(deps, interaction);
   if (interaction.isChatInputCommand()) return onSlash(deps, interaction);
   if (interaction.isButton()) return onButton(deps, interaction);
   if (interaction.isModalSubmit()) return onModal(deps, interaction);

@@ -22,19 +22,19 @@ function capture() {
 const env = () => ({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId });
 
 describe('npm run register', () => {
-  it('PUTs /interview globally when no server is named', async () => {
+  it('PUTs /interview and /panel globally when no server is named', async () => {
     const { io, out } = capture();
     expect(await register([], env(), io, { api: fake.restUrl })).toBe(0);
-    expect(fake.commands().map((c) => c.name)).toEqual(['interview']);
+    expect(fake.commands().map((c) => c.name)).toEqual(['interview', 'panel']);
     expect(fake.recordsOf('commands').at(-1)).toMatchObject({ method: 'PUT', status: 200, guildId: undefined });
-    expect(out).toEqual([expect.stringMatching(/^Registered \/interview globally/)]);
+    expect(out).toEqual([expect.stringMatching(/^Registered \/interview, \/panel globally/)]);
   });
 
   it('PUTs to DISCORD_GUILD_ID for development, unless --global', async () => {
     const { io, out } = capture();
     const guild = { ...env(), DISCORD_GUILD_ID: fake.guildId };
     expect(await register([], guild, io, { api: fake.restUrl })).toBe(0);
-    expect(fake.commands(fake.guildId).map((c) => c.name)).toEqual(['interview']);
+    expect(fake.commands(fake.guildId).map((c) => c.name)).toEqual(['interview', 'panel']);
     expect(out[0]).toContain(`in server ${fake.guildId}`);
     const before = fake.recordsOf('commands').length;
     expect(await register(['--global'], guild, io, { api: fake.restUrl })).toBe(0);
@@ -51,6 +51,9 @@ describe('npm run register', () => {
     expect(() => fake.slashCommand(invocation)).not.toThrow();
     expect(() => fake.slashCommand({ ...invocation, options: { role: 'astronaut' } })).toThrow(/choices/);
     expect(() => fake.slashCommand({ user: 'alice', name: 'interview', subcommand: 'forget' })).not.toThrow();
+    const open = { user: 'alice', name: 'panel', subcommand: 'open', options: { 'questions-per-person': 2 } };
+    expect(() => fake.slashCommand({ ...open, options: { ...open.options, role: 'retail' } })).not.toThrow();
+    expect(() => fake.slashCommand({ user: 'alice', name: 'panel', subcommand: 'remove' })).toThrow(/member/);
   });
 
   it('prints the JSON with --dry-run and sends nothing', async () => {

@@ -97,6 +97,7 @@ export const errors = {
       RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType,
       'Cannot execute action on this channel type',
     ),
+  missingPermissions: () => apiError(403, RESTJSONErrorCodes.MissingPermissions, 'Missing Permissions'),
   unauthorized: () => apiError(401, 0, '401: Unauthorized'),
   notFound: () => apiError(404, 0, '404: Not Found'),
   badJson: () =>

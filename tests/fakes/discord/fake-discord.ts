@@ -46,6 +46,11 @@ export interface FakeDiscordOptions {
   /** How long an interaction token works for follow-ups and edits (Discord: 15 minutes). */
   readonly webhookTokenTtlMs?: number;
   readonly heartbeatIntervalMs?: number;
+  /**
+   * Intent bits this application may not use, as when a privileged intent (e.g. MessageContent) is off in the
+   * Developer Portal: a client that asks for one is closed with 4014 Disallowed intent(s). Default: none.
+   */
+  readonly disallowedIntents?: number;
   /** Default timeout of every wait (ms). */
   readonly waitMs?: number;
   /** Epoch-ms clock for deadlines, ids and timestamps; move it to expire interactions without sleeping. */
@@ -84,6 +89,14 @@ export interface FakeDiscord {
   dmChannelOf(user: UserRef): string | undefined;
   /** The commands registered globally, or for a guild. */
   commands(guildId?: string): readonly APIApplicationCommand[];
+  /** The text channels of a guild (default: the first), in the order they were given. */
+  channelIds(guildId?: string): readonly string[];
+  /** The ids of a thread's members (the bot, as its creator, first), in the order they joined. */
+  threadMembers(threadId: string): string[];
+  /** A member's permissions from now on (every channel), as interactions carry them; e.g. add Manage Threads. */
+  setPermissions(user: UserRef, bits: bigint): void;
+  /** The bot's permissions from now on: `app_permissions`, and what starting threads and adding members need. */
+  setBotPermissions(bits: bigint): void;
   /** From now on, the bot's messages to this user fail with 403 (50007). */
   closeDms(user: UserRef): void;
   openDms(user: UserRef): void;
@@ -115,6 +128,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     token: world.token,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     now: clock,
+    ...(options.disallowedIntents === undefined ? {} : { disallowedIntents: options.disallowedIntents }),
     onIdentify: (sessionId) => identifyDispatches(world, sessionId, gatewayUrl),
   });
   const ctx: RouteContext = {
@@ -170,6 +184,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     channel: (id) => world.channel(id),
     dmChannelOf: (ref) => world.existingDmChannel(world.user(ref).id),
     commands: (guildId) => (guildId === undefined ? world.globalCommands : (world.guildCommands.get(guildId) ?? [])),
+    channelIds: (guildId) => (guildId === undefined ? first : world.guild(guildId))?.channelIds ?? [],
+    threadMembers: (threadId) => world.access.threadMembers(threadId),
+    setPermissions: (ref, bits) => world.access.setPermissions(world.user(ref).id, bits),
+    setBotPermissions: (bits) => {
+      world.access.botPermissions = bits;
+    },
     closeDms: (ref) => world.closedDms.add(world.user(ref).id),
     openDms: (ref) => world.closedDms.delete(world.user(ref).id),
     delay: (route, ms) => faults.delay(route, ms),

@@ -18,6 +18,8 @@ export interface GatewayHooks {
   readonly token: string;
   readonly heartbeatIntervalMs: number;
   readonly now: () => number;
+  /** Intent bits the application may not use (privileged intents not switched on in the Portal): IDENTIFY gets 4014. */
+  readonly disallowedIntents?: number;
   /** The READY data for a new session, then the dispatches that follow it (a GUILD_CREATE per guild). */
   readonly onIdentify: (sessionId: string) => { readonly ready: unknown; readonly after: readonly Dispatch[] };
 }
@@ -166,6 +168,10 @@ export class Gateway {
     }
     if (typeof d.intents !== 'number') {
       socket.close(GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
+      return null;
+    }
+    if ((d.intents & (this.#hooks.disallowedIntents ?? 0)) !== 0) {
+      socket.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
       return null;
     }
     this.#counter += 1;

@@ -18,7 +18,7 @@ export type {
 } from './inject.js';
 export { LIMITS } from './limits.js';
 export { isEmptyMessage, messageIssues, modalIssues } from './message-limits.js';
-export type { FakeChannel } from './payloads.js';
+export { type FakeChannel, MEMBER_PERMISSIONS } from './payloads.js';
 export type { FakeRecord, RecordBase, RecordDetail, RecordOf, RecordPredicate, UploadedFile } from './records.js';
 export { ROUTE_KEYS, type RouteKey } from './route-keys.js';
 export type { Clock } from './snowflake.js';

@@ -19,7 +19,7 @@ import {
   slashCommandPayload,
   submittedComponents,
 } from './interaction-payloads.js';
-import { messagePayload } from './payloads.js';
+import { type FakeChannel, messagePayload } from './payloads.js';
 import type { Recorder } from './records.js';
 import { type InteractionState, isThread, type UserRef, type World } from './world.js';
 
@@ -81,6 +81,7 @@ export function injectSlashCommand(deps: InjectDeps, input: SlashCommandInput): 
   const { world } = deps;
   const user = world.user(input.user);
   const place = placeOf(world, input, user);
+  assertSees(world, place.channel, user);
   const known = world.commandsFor(place.guildId);
   const registered = known.find((c) => c.name === input.name && c.type === ApplicationCommandType.ChatInput);
   if (known.length > 0 && registered === undefined) throw new Error(`fake Discord: /${input.name} is not registered`);
@@ -115,6 +116,7 @@ export function injectModalSubmit(deps: InjectDeps, input: SubmitModalInput): In
   const components = submittedComponents(source.shownModal.components, input.fields);
   const channel = world.channel(source.channelId);
   if (channel === undefined) throw new Error(`fake Discord: the modal's channel ${source.channelId} is gone`);
+  assertSees(world, channel, user);
   const message = source.sourceMessageId === null ? undefined : world.message(source.sourceMessageId);
   const place = { guildId: source.guildId, channel };
   return send(deps, 'modal', user, place, input.locale, source.sourceMessageId, (base) =>
@@ -134,7 +136,9 @@ export function injectChannelMessage(deps: InjectDeps, input: ChannelMessageInpu
   if (channel === undefined || channel.type === ChannelType.DM || (threadOnly && !isThread(channel))) {
     throw new Error(`fake Discord: ${input.channelId} is not a ${threadOnly ? 'thread' : 'guild channel'}`);
   }
-  return post(deps, channel.id, channel.guild_id ?? null, deps.world.user(input.user), input.content);
+  const author = deps.world.user(input.user);
+  assertSees(deps.world, channel, author);
+  return post(deps, channel.id, channel.guild_id ?? null, author, input.content);
 }
 
 function injectComponent(
@@ -154,6 +158,7 @@ function injectComponent(
   const channel = world.channel(message.channel_id);
   if (channel === undefined) throw new Error(`fake Discord: the message's channel ${message.channel_id} is gone`);
   const user = world.user(input.user);
+  assertSees(world, channel, user);
   const place = { guildId: channel.type === ChannelType.DM ? null : (channel.guild_id ?? null), channel };
   const type = found.component.type as ComponentType;
   return send(deps, 'component', user, place, input.locale, message.id, (base) =>
@@ -214,6 +219,12 @@ function post(
   const since = deps.recorder.lastSeq;
   const deliveredTo = announceMessage(world, deps.gateway, GatewayDispatchEvents.MessageCreate, message);
   return messageHandle(deps.recorder, deps.waitMs, since, { message, deliveredTo });
+}
+
+/** Discord shows a private thread only to its members and moderators: nobody else can act in it. */
+function assertSees(world: World, channel: FakeChannel, user: ReturnType<World['user']>): void {
+  if (!world.access.canSee(channel, user.id))
+    throw new Error(`fake Discord: ${user.username} is not in private thread ${channel.id}, so cannot see it`);
 }
 
 function placeOf(world: World, input: SlashCommandInput, user: ReturnType<World['user']>): Place {

@@ -8,7 +8,7 @@ import {
   InteractionContextType,
   InteractionType,
 } from 'discord-api-types/v10';
-import { type FakeChannel, MEMBER_PERMISSIONS, memberPayload } from './payloads.js';
+import { type FakeChannel, memberPayload } from './payloads.js';
 import type { World } from './world.js';
 
 /** Where an interaction happens: a guild channel or thread, or the DM between the bot and the user. */
@@ -26,7 +26,7 @@ export function interactionBase(world: World, id: string, token: string, user: A
     version: 1,
     channel: place.channel,
     channel_id: place.channel.id,
-    app_permissions: MEMBER_PERMISSIONS,
+    app_permissions: world.access.botPermissions.toString(),
     locale,
     entitlements: [],
     attachment_size_limit: 10_485_760,
@@ -46,7 +46,10 @@ export function interactionBase(world: World, id: string, token: string, user: A
     guild_id: place.guildId,
     guild: { id: place.guildId, locale: 'en-US', features: [] },
     guild_locale: 'en-US',
-    member: { ...memberPayload(user, guild?.joinedAt ?? world.isoNow()), permissions: MEMBER_PERMISSIONS },
+    member: {
+      ...memberPayload(user, guild?.joinedAt ?? world.isoNow()),
+      permissions: world.access.permissionsOf(user.id).toString(),
+    },
     context: InteractionContextType.Guild,
     authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: place.guildId },
   };

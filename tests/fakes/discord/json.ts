@@ -20,6 +20,7 @@ type JsonKey =
   | 'flags'
   | 'footer'
   | 'intents'
+  | 'invitable'
   | 'label'
   | 'message_id'
   | 'message_reference'

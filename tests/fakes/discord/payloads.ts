@@ -113,6 +113,8 @@ export interface ThreadInit {
   readonly type: ThreadChannelType;
   readonly autoArchiveDuration: ThreadAutoArchiveDuration;
   readonly now: string;
+  /** Private threads only: whether non-moderators may add others (default true). */
+  readonly invitable?: boolean;
 }
 
 /** A thread channel, joined by its owner. */
@@ -136,7 +138,7 @@ export function threadPayload(init: ThreadInit): APIThreadChannel {
       archive_timestamp: init.now,
       locked: false,
       create_timestamp: init.now,
-      ...(init.type === ChannelType.PrivateThread ? { invitable: true } : {}),
+      ...(init.type === ChannelType.PrivateThread ? { invitable: init.invitable ?? true } : {}),
     },
     member: { id: init.id, user_id: init.ownerId, join_timestamp: init.now, flags: 0 as ThreadMemberFlags },
   };

@@ -2,6 +2,7 @@ import {
   type APIThreadChannel,
   ChannelType,
   GatewayDispatchEvents,
+  PermissionFlagsBits,
   type ThreadChannelType,
 } from 'discord-api-types/v10';
 import { announceChannel } from './broadcast.js';
@@ -15,7 +16,10 @@ import { isThread } from './world.js';
 
 const THREAD_ALREADY_CREATED = 160004;
 
-/** Threads: start one in a channel or from a message (the thread takes the message's id), add members. */
+/**
+ * Threads: start one in a channel or from a message (the thread takes the message's id), add members. The bot needs
+ * Create Private Threads (or Create Public Threads) to start one and Send Messages in Threads to add members, else 50013.
+ */
 export function threadRoutes(ctx: RouteContext): RouteHandler[] {
   const start = (request: RestRequest, channelId: string, messageId: string | undefined): RouteResult => {
     const result = (reply: RestReply, threadId?: string): RouteResult => ({
@@ -40,6 +44,11 @@ export function threadRoutes(ctx: RouteContext): RouteHandler[] {
       body.type === ChannelType.PublicThread || body.type === ChannelType.PrivateThread ? body.type : undefined;
     const type: ThreadChannelType =
       messageId === undefined ? (requested ?? ChannelType.PrivateThread) : ChannelType.PublicThread;
+    const needed =
+      type === ChannelType.PrivateThread
+        ? PermissionFlagsBits.CreatePrivateThreads
+        : PermissionFlagsBits.CreatePublicThreads;
+    if (!ctx.world.access.botHas(needed)) return result(errors.missingPermissions());
     const thread = threadPayload({
       id: messageId ?? ctx.world.nextId(),
       guildId: parent.guild_id,
@@ -49,8 +58,10 @@ export function threadRoutes(ctx: RouteContext): RouteHandler[] {
       type,
       autoArchiveDuration: typeof body.auto_archive_duration === 'number' ? body.auto_archive_duration : 4320,
       now: ctx.world.isoNow(),
+      invitable: body.invitable !== false,
     });
     ctx.world.putChannel(thread);
+    ctx.world.access.joinThread(thread.id, ctx.world.bot.id);
     announceChannel(ctx.gateway, GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true });
     return result({ status: 201, body: thread }, thread.id);
   };
@@ -62,14 +73,23 @@ export function threadRoutes(ctx: RouteContext): RouteHandler[] {
     ),
     defineRoute('PUT /channels/:channelId/thread-members/:userId', (request, { channelId, userId }) => {
       const thread = ctx.world.channel(channelId);
-      const known = userId === '@me' || ctx.world.findUser(userId) !== undefined;
+      const memberId = userId === '@me' ? ctx.world.bot.id : userId;
+      const known = ctx.world.findUser(memberId) !== undefined;
       const reply: RestReply =
         thread === undefined || !isThread(thread)
           ? errors.unknownChannel()
-          : known
-            ? { status: 204 }
-            : errors.unknownUser();
-      if (reply.status === 204 && thread !== undefined && isThread(thread)) bumpMembers(ctx, thread);
+          : !known
+            ? errors.unknownUser()
+            : ctx.world.access.botHas(PermissionFlagsBits.SendMessagesInThreads)
+              ? { status: 204 }
+              : errors.missingPermissions();
+      if (
+        reply.status === 204 &&
+        thread !== undefined &&
+        isThread(thread) &&
+        ctx.world.access.joinThread(thread.id, memberId)
+      )
+        bumpMembers(ctx, thread);
       return { reply, detail: { kind: 'thread', action: 'join', channelId, threadId: channelId, body: request.json } };
     }),
   ];

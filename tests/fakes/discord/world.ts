@@ -10,6 +10,7 @@ import {
   ChannelType,
   type InteractionResponseType,
 } from 'discord-api-types/v10';
+import { Access } from './access.js';
 import { dmChannelPayload, type FakeChannel, memberPayload, textChannelPayload, userPayload } from './payloads.js';
 import { type Clock, createSnowflakes } from './snowflake.js';
 
@@ -57,6 +58,8 @@ export class World {
   readonly applicationId: string;
   readonly token: string;
   readonly closedDms = new Set<string>();
+  /** Permissions and thread membership. */
+  readonly access = new Access();
   readonly globalCommands: APIApplicationCommand[] = [];
   readonly guildCommands = new Map<string, APIApplicationCommand[]>();
   readonly #users = new Map<string, APIUser>();
