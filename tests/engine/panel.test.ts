@@ -218,3 +218,45 @@ describe('panel: the summary', () => {
     expect(turn?.disagreement).toMatch(/split/);
   });
 });
+
+describe('panel: events that name a turn', () => {
+  it('refuses an answer or a skip meant for an earlier turn', () => {
+    const { session } = begunPanel();
+    const answer = stepPanel(session, { type: 'answer', by: host, text: 'late answer', turn: 7 }, ctxFor());
+    const skip = stepPanel(session, { type: 'skip', by: host, turn: 7 }, ctxFor());
+    expect([answer.session, skip.session]).toEqual([session, session]);
+    expect(answer.replies).toEqual([expect.objectContaining({ type: 'notice', to: { userId: 'h1' } })]);
+    const current = stepPanel(session, { type: 'skip', by: host, turn: 1 }, ctxFor());
+    expect(current.session?.turns[0]?.skipped).toBe('candidate');
+  });
+});
+
+describe('panel: talking points on request', () => {
+  it('sends them again to a panelist, and explains to the candidate and outsiders', () => {
+    const { session } = begunPanel();
+    const again = stepPanel(session, { type: 'points', by: ben }, ctxFor());
+    expect(again.session).toBe(session);
+    expect(again.replies).toEqual([expect.objectContaining({ type: 'talkingPoints', to: { userId: 'b2' } })]);
+    const own = stepPanel(session, { type: 'points', by: host }, ctxFor());
+    expect(own.replies).toEqual([expect.objectContaining({ type: 'notice', to: { userId: 'h1' } })]);
+  });
+});
+
+describe('panel: the lobby message after someone goes', () => {
+  it('is refreshed, and a removal says the host removed them', () => {
+    const { session } = begunPanel();
+    const removed = stepPanel(session, { type: 'remove', by: host, userId: 'c3' }, ctxFor());
+    expect(removed.replies).toEqual([
+      expect.objectContaining({ type: 'notice', text: 'The host removed Cleo from the panel.' }),
+      expect.objectContaining({
+        type: 'lobby',
+        participants: [expect.objectContaining({ userId: 'h1' }), expect.objectContaining({ userId: 'b2' })],
+      }),
+    ]);
+    const candidateRemoved = stepPanel(session, { type: 'remove', by: mod, userId: 'h1' }, ctxFor());
+    expect(candidateRemoved.replies.map((r) => r.type).slice(0, 2)).toEqual(['lobby', 'notice']);
+    expect(candidateRemoved.replies[1]).toEqual(
+      expect.objectContaining({ text: expect.stringMatching(/removed Hana .* skipped/) }),
+    );
+  });
+});

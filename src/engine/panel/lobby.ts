@@ -66,23 +66,27 @@ export function removeParticipant(
   userId: string,
   loaded: LoadedPack,
   ctx: StepContext,
-  why: string,
+  how: 'left' | 'removed',
 ): PanelResult {
   const leaving = participant(session, userId);
   if (leaving === undefined) return stay(session);
+  const why = how === 'left' ? `${leaving.name} left the panel.` : `The host removed ${leaving.name} from the panel.`;
   const participants = session.participants.filter((p) => p.userId !== userId);
   const hostId = session.hostId === userId ? (participants[0]?.userId ?? session.hostId) : session.hostId;
   const next = { ...session, participants, hostId, updatedAt: ctx.now };
-  const said = [notice('all', why)];
-  if (session.state.phase === 'lobby') return { session: next, replies: [...said, lobby(next)] };
+  // The lobby message lists who is in, so it is refreshed whenever someone goes.
+  const said = [notice('all', why), lobby(next)];
+  if (session.state.phase === 'lobby') return { session: next, replies: said };
   if (participants.length === 0) return close(next, loaded, true, ctx, said);
   const turn = currentTurn(next);
-  if (turn?.candidateId === userId)
-    return skipTurn(next, 'left', loaded, ctx, `${leaving.name} left mid-turn, so their turn is skipped.`);
-  // A panelist leaving may have been the last rating we were waiting for.
-  if (next.state.phase === 'rating' && turn !== undefined) {
-    if (allRated(next)) return nextTurn(next, loaded, ctx, said);
+  if (turn?.candidateId === userId) {
+    const text =
+      how === 'left' ? `${leaving.name} left mid-turn, so their turn is skipped.` : `${why} Their turn is skipped.`;
+    const skipped = skipTurn(next, 'left', loaded, ctx, text);
+    return { ...skipped, replies: [lobby(next), ...skipped.replies] };
   }
+  // A panelist leaving may have been the last rating we were waiting for.
+  if (next.state.phase === 'rating' && turn !== undefined && allRated(next)) return nextTurn(next, loaded, ctx, said);
   return { session: next, replies: said };
 }
 

@@ -2,7 +2,7 @@ import type { LoadedPack, StepContext } from '../types.js';
 import { canManage, currentTurn, lobby, notice, participant, stay, tell } from './helpers.js';
 import { onBegin, onEnd, onJoin, onSkip, openPanel, removeParticipant } from './lobby.js';
 import { onComment, onRate } from './ratings.js';
-import { nextTurn, onPanelAnswer, skipTurn } from './turns.js';
+import { nextTurn, onPanelAnswer, skipTurn, talkingPoints } from './turns.js';
 import type { PanelActor, PanelEvent, PanelResult, PanelSession } from './types.js';
 
 /** Advances one panel by one event. Pure and total: an event that does not fit changes nothing and says why. */
@@ -27,26 +27,30 @@ export function stepPanel(session: PanelSession | undefined, event: PanelEvent, 
       return onJoin(session, by, ctx);
     case 'leave':
       return member
-        ? removeParticipant(session, by.userId, loaded, ctx, `${by.name} left the panel.`)
+        ? removeParticipant(session, by.userId, loaded, ctx, 'left')
         : stay(session, tell(by, 'You are not in this panel.'));
     case 'begin':
       return onBegin(session, by, loaded, ctx);
     case 'answer':
-      return member
-        ? onPanelAnswer(session, by, event.text, loaded, ctx)
-        : stay(session, tell(by, 'Join the panel to take part.'));
+      if (!member) return stay(session, tell(by, 'Join the panel to take part.'));
+      if (stale(session, event.turn))
+        return stay(session, tell(by, 'That was for an earlier turn, so it was not counted.'));
+      return onPanelAnswer(session, by, event.text, loaded, ctx);
     case 'rate':
       return onRate(session, by, event.turn, event.criterion, event.level, loaded, ctx);
     case 'comment':
       return onComment(session, by, event.turn, event.text, ctx);
     case 'skip':
+      if (stale(session, event.turn)) return stay(session, tell(by, 'That turn is already over, so nothing changed.'));
       return onSkip(session, by, loaded, ctx);
+    case 'points':
+      return stay(session, ...talkingPoints(session, by, loaded));
     case 'remove':
       if (!canManage(session, by))
         return stay(session, tell(by, 'Only the host (or a channel manager) can remove someone.'));
       if (participant(session, event.userId) === undefined)
         return stay(session, tell(by, 'That person is not in this panel.'));
-      return removeParticipant(session, event.userId, loaded, ctx, 'The host removed a participant.');
+      return removeParticipant(session, event.userId, loaded, ctx, 'removed');
     case 'end':
       return onEnd(session, by, loaded, ctx);
     case 'status':
@@ -54,6 +58,11 @@ export function stepPanel(session: PanelSession | undefined, event: PanelEvent, 
     default:
       return event satisfies never;
   }
+}
+
+/** Whether an event names a turn other than the one in play. */
+function stale(session: PanelSession, turn: number | undefined): boolean {
+  return turn !== undefined && currentTurn(session)?.number !== turn;
 }
 
 /** Deadlines: an unanswered turn is skipped, an open rating is closed with the ratings given. */

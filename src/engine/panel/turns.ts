@@ -7,6 +7,7 @@ import {
   questionOf,
   questionOrder,
   stay,
+  tell,
   withState,
   withTurn,
 } from './helpers.js';
@@ -55,18 +56,7 @@ export function nextTurn(
     { phase: 'answering', deadline, asked: [], followUp: null },
     ctx,
   );
-  const points = question.concepts.flatMap((id) => {
-    const concept = loaded.pack.concepts.find((c) => c.id === id);
-    return concept === undefined ? [] : [{ label: concept.label, description: concept.description }];
-  });
-  const listeners: PanelReply[] = panelists(next, turn).map((p) => ({
-    type: 'talkingPoints',
-    to: { userId: p.userId },
-    panelId: next.id,
-    turn: turn.number,
-    candidateName: candidate.name,
-    points,
-  }));
+  const listeners = panelists(next, turn).map((p) => pointsFor(next, turn, p.userId, loaded));
   const ask: PanelReply = {
     type: 'turn',
     to: 'all',
@@ -188,4 +178,24 @@ export function skipTurn(
   if (reason !== 'left' && turn.parts.length > 0) return closeAnswer(session, loaded, ctx, [notice('all', text)]);
   const skipped = withTurn(session, { ...turn, skipped: reason });
   return nextTurn(skipped, loaded, ctx, [notice('all', text)]);
+}
+
+/** The talking points of a turn, privately to one panelist. */
+function pointsFor(session: PanelSession, turn: PanelTurn, userId: string, loaded: LoadedPack): PanelReply {
+  const question = questionOf(loaded, turn);
+  const points = (question?.concepts ?? []).flatMap((id) => {
+    const concept = loaded.pack.concepts.find((c) => c.id === id);
+    return concept === undefined ? [] : [{ label: concept.label, description: concept.description }];
+  });
+  const candidateName = participant(session, turn.candidateId)?.name ?? 'the candidate';
+  return { type: 'talkingPoints', to: { userId }, panelId: session.id, turn: turn.number, candidateName, points };
+}
+
+/** The talking points again, for a panelist of the turn in play; an explanation for anyone else. */
+export function talkingPoints(session: PanelSession, by: PanelActor, loaded: LoadedPack): readonly PanelReply[] {
+  const turn = currentTurn(session);
+  if (turn === undefined) return [tell(by, 'There is no turn in play right now.')];
+  if (turn.candidateId === by.userId) return [tell(by, 'It is your turn: the talking points are for the others.')];
+  if (!panelists(session, turn).some((p) => p.userId === by.userId)) return [tell(by, 'Join the panel to take part.')];
+  return [pointsFor(session, turn, by.userId, loaded)];
 }

@@ -92,7 +92,8 @@ export type PanelEvent =
   | { readonly type: 'join'; readonly by: PanelActor }
   | { readonly type: 'leave'; readonly by: PanelActor }
   | { readonly type: 'begin'; readonly by: PanelActor }
-  | { readonly type: 'answer'; readonly by: PanelActor; readonly text: string }
+  /** `turn`, when a button or modal sends it, refuses an answer meant for an earlier turn. */
+  | { readonly type: 'answer'; readonly by: PanelActor; readonly text: string; readonly turn?: number }
   | {
       readonly type: 'rate';
       readonly by: PanelActor;
@@ -101,7 +102,9 @@ export type PanelEvent =
       readonly level: Level;
     }
   | { readonly type: 'comment'; readonly by: PanelActor; readonly turn: number; readonly text: string }
-  | { readonly type: 'skip'; readonly by: PanelActor }
+  | { readonly type: 'skip'; readonly by: PanelActor; readonly turn?: number }
+  /** A panelist asks again for the talking points of the turn in play. */
+  | { readonly type: 'points'; readonly by: PanelActor }
   | { readonly type: 'remove'; readonly by: PanelActor; readonly userId: string }
   | { readonly type: 'end'; readonly by: PanelActor }
   | { readonly type: 'status'; readonly by: PanelActor }
