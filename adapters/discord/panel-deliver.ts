@@ -80,9 +80,10 @@ async function sendFeedback(
 
 /**
  * Delivers a panel's replies in order: what is for everyone to the thread (the turn pinging its candidate), the lobby
- * to the lobby message, what is private to the actor ephemerally. Talking points are kept for the panelists' clicks;
- * other private notices with no interaction of their person to answer are dropped (Discord has no other private
- * place in a server); end-of-panel feedback goes by DM.
+ * to the lobby message (after a join, a leave or a removal alike), what is private to the actor ephemerally. Private
+ * replies with no interaction of their person to answer are dropped (Discord has no other private place in a server):
+ * a panelist gets the talking points by pressing **Talking points**, which asks the engine for them again. End-of-panel
+ * feedback goes by DM.
  */
 export async function deliverPanel(deps: PanelDeps, replies: readonly PanelReply[], place: PanelPlace): Promise<void> {
   const { threadId, actor } = place;
@@ -121,8 +122,8 @@ export async function deliverPanel(deps: PanelDeps, replies: readonly PanelReply
         ended = true;
         break;
       case 'talkingPoints':
-        deps.panel.points.remember(threadId, reply);
-        await toActor(reply.to.userId, renderPoints(reply));
+        if (!(await toActor(reply.to.userId, renderPoints(reply))))
+          deps.logger.debug({ thread: threadId, user: reply.to.userId }, 'discord: talking points wait for a click');
         break;
       case 'feedback':
         feedback.set(reply.to.userId, [...(feedback.get(reply.to.userId) ?? []), reply]);
@@ -140,7 +141,6 @@ export async function deliverPanel(deps: PanelDeps, replies: readonly PanelReply
   if (ended) {
     if (place.lobby !== undefined) await place.lobby(panelWording.lobbyEnded(threadId));
     else await editLobby(deps, threadId, panelWording.lobbyEnded(threadId));
-    deps.panel.points.forget(threadId);
     deps.panel.lobbies.forget(threadId);
   }
 }

@@ -1,14 +1,13 @@
 import type { PanelReply } from '../../src/engine/index.js';
 import type { Panels } from '../../src/runtime/index.js';
 import type { HandlerDeps } from './interactions.js';
-import type { Lobbies, TalkingPoints } from './panel-memory.js';
+import type { Lobbies } from './panel-memory.js';
 
-/** What panels add to the adapter: the panel runtime, whether typed answers are read, and what is kept in memory. */
+/** What panels add to the adapter: the panel runtime, whether typed answers are read, and where lobbies are. */
 export type PanelWiring = {
   readonly panels: Panels;
   /** The Message Content intent is on: a candidate's messages typed in the thread count as answers. */
   readonly typedAnswers: boolean;
-  readonly points: TalkingPoints;
   readonly lobbies: Lobbies;
 };
 
@@ -26,4 +25,9 @@ export function listedIn(replies: readonly PanelReply[], userId: string): boolea
     !toldPrivately(replies, userId) &&
     replies.some((r) => r.type === 'lobby' && r.participants.some((p) => p.userId === userId))
   );
+}
+
+/** Whether the replies hold talking points of a turn other than `turn`: a Talking points button of an earlier turn. */
+export function pointsOfAnotherTurn(replies: readonly PanelReply[], turn: number): boolean {
+  return replies.some((r) => r.type === 'talkingPoints' && r.turn !== turn);
 }

@@ -8,7 +8,10 @@ export type PanelButton =
   | (Base & { readonly kind: 'join' })
   | (Base & { readonly kind: 'leave' })
   | (Base & { readonly kind: 'begin' })
-  /** Answer (whose modal has the same custom id) and Talking points carry the candidate of the turn. */
+  /**
+   * Answer (whose modal has the same custom id) and Talking points carry the candidate of the turn. Talking points no
+   * longer needs it (the engine knows), but keeps it so the buttons on messages already posted still parse.
+   */
   | (InTurn & { readonly kind: 'answer'; readonly candidateId: string })
   | (InTurn & { readonly kind: 'points'; readonly candidateId: string })
   | (InTurn & { readonly kind: 'skip' })

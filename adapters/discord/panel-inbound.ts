@@ -67,11 +67,10 @@ export function fromPanelCommand(input: {
   }
 }
 
-/** What a click on a panel button asks for: an event, the answer or comment modal, or the talking points. */
+/** What a click on a panel button asks for: an event (talking points included), or the answer or comment modal. */
 export type PanelIntent =
   | { readonly type: 'event'; readonly inbound: PanelInbound }
   | { readonly type: 'modal'; readonly button: PanelButtonOf<'answer' | 'comment'> }
-  | { readonly type: 'points'; readonly button: PanelButtonOf<'points'> }
   /** The Answer button pressed by someone whose turn it is not: explain, change nothing. */
   | { readonly type: 'not-candidate'; readonly candidateId: string };
 
@@ -86,10 +85,12 @@ export function fromPanelButton(input: {
   switch (button.kind) {
     case 'join':
     case 'leave':
-    case 'skip':
-      return event({ type: button.kind, by });
     case 'begin':
-      return event({ type: 'begin', by });
+      return event({ type: button.kind, by });
+    case 'skip':
+      return event({ type: 'skip', by, turn: button.turn });
+    case 'points':
+      return event({ type: 'points', by });
     case 'rate':
       return event({ type: 'rate', by, turn: button.turn, criterion: button.criterion, level: button.level });
     case 'answer':
@@ -98,14 +99,12 @@ export function fromPanelButton(input: {
         : { type: 'not-candidate', candidateId: button.candidateId };
     case 'comment':
       return { type: 'modal', button };
-    case 'points':
-      return { type: 'points', button };
     default:
       return button satisfies never;
   }
 }
 
-/** A submitted answer or comment modal as an event; undefined for any other panel id. */
+/** A submitted answer or comment modal as an event bound to its turn; undefined for any other panel id. */
 export function fromPanelModal(input: {
   readonly id: string;
   readonly by: PanelActor;
@@ -113,13 +112,14 @@ export function fromPanelModal(input: {
   readonly text: string;
 }): PanelInbound | undefined {
   const { button, by, text } = input;
-  if (button.kind === 'answer') return inbound(input.id, button.threadId, { type: 'answer', by, text });
+  if (button.kind === 'answer')
+    return inbound(input.id, button.threadId, { type: 'answer', by, text, turn: button.turn });
   if (button.kind === 'comment')
     return inbound(input.id, button.threadId, { type: 'comment', by, turn: button.turn, text });
   return undefined;
 }
 
-/** A message typed in a panel's thread (read only with the Message Content intent) as an answer. */
+/** A message typed in a panel's thread (read only with the Message Content intent) as an answer to the turn in play. */
 export function fromThreadMessage(input: {
   readonly id: string;
   readonly threadId: string;

@@ -16,8 +16,8 @@ import { describeError } from './funnel.js';
 import { slashOptions, userOf } from './interaction-input.js';
 import type { HandlerDeps } from './interactions.js';
 import { deliverPanel } from './panel-deliver.js';
-import { listedIn, type PanelDeps, toldPrivately } from './panel-deps.js';
-import { PANEL_PREFIX, type PanelButtonOf, parsePanelId } from './panel-ids.js';
+import { listedIn, type PanelDeps, pointsOfAnotherTurn, toldPrivately } from './panel-deps.js';
+import { PANEL_PREFIX, parsePanelId } from './panel-ids.js';
 import {
   fromPanelButton,
   fromPanelCommand,
@@ -27,7 +27,7 @@ import {
   threadOfKey,
 } from './panel-inbound.js';
 import { openPanel } from './panel-open.js';
-import { COMMENT_INPUT, commentModal, panelAnswerModal, renderPoints } from './panel-render.js';
+import { COMMENT_INPUT, commentModal, panelAnswerModal } from './panel-render.js';
 import { echoPanelAnswer, panelWording } from './panel-wording.js';
 import { wording } from './wording.js';
 
@@ -47,32 +47,6 @@ export function isPanelInteraction(interaction: Interaction): boolean {
   if (interaction.isChatInputCommand()) return interaction.commandName === PANEL_COMMAND;
   if (interaction.isButton() || interaction.isModalSubmit()) return interaction.customId.startsWith(PANEL_PREFIX);
   return false;
-}
-
-/**
- * Whether `turn` is still the turn in play (and in `phase`, if given), read from the store. Answers and skips carry
- * no turn to the engine, so a button from an earlier turn is stopped here; a store that cannot be read lets it through
- * (the runtime then says what went wrong).
- */
-async function inPlay(deps: PanelDeps, key: PanelKey, turn: number, phase?: 'answering'): Promise<boolean> {
-  const loaded = await deps.panel.panels.store.sessions.get(key);
-  if (!loaded.ok) return true;
-  const session = loaded.value.value;
-  if (session === undefined) return false;
-  const { state } = session;
-  const live = state.phase === 'answering' || state.phase === 'rating';
-  return live && session.turns.at(-1)?.number === turn && (phase === undefined || state.phase === phase);
-}
-
-/** The talking points for a panelist who clicked, or why there are none for them. */
-function pointsFor(deps: PanelDeps, button: PanelButtonOf<'points'>, userId: string): Outgoing[] {
-  if (userId === button.candidateId) return [panelWording.pointsForPanel];
-  const known = deps.panel.points.get(button.threadId, button.turn);
-  if (known === undefined) {
-    const kept = deps.panel.points.turnOf(button.threadId);
-    return [kept !== undefined && kept > button.turn ? panelWording.staleTurn : panelWording.pointsLost];
-  }
-  return known.panelists.has(userId) ? renderPoints({ ...known, turn: button.turn }) : [panelWording.pointsNotPanelist];
 }
 
 async function addToThread(deps: PanelDeps, threadId: string, userId: string): Promise<boolean> {
@@ -124,8 +98,6 @@ async function onButton(deps: PanelDeps, interaction: ButtonInteraction): Promis
       return interaction.showModal(
         intent.button.kind === 'answer' ? panelAnswerModal(intent.button) : commentModal(intent.button),
       );
-    case 'points':
-      return replyPrivately(interaction, pointsFor(deps, intent.button, by.userId));
     case 'event':
       break;
     default:
@@ -141,9 +113,10 @@ async function onButton(deps: PanelDeps, interaction: ButtonInteraction): Promis
     await interaction.editReply({ ...toOptions(message), content: message.content ?? '' });
   };
   await deps.queue.run(intent.inbound.key, async () => {
-    if (button.kind === 'skip' && !(await inPlay(deps, intent.inbound.key, button.turn)))
-      return aside.send(panelWording.staleTurn);
     const replies = await deps.panel.panels.runtime.handle(intent.inbound);
+    // The engine sends the points of the turn in play; a button left on an earlier turn's message says so instead.
+    if (button.kind === 'points' && pointsOfAnotherTurn(replies, button.turn))
+      return aside.send(panelWording.staleTurn);
     const joined = button.kind === 'join' && listedIn(replies, by.userId);
     const added = joined && (await addToThread(deps, threadId, by.userId));
     await deliverPanel(deps, replies, { threadId, actor: { userId: by.userId, aside }, ...(onLobby ? { lobby } : {}) });
@@ -168,9 +141,9 @@ async function onModal(deps: PanelDeps, interaction: ModalSubmitInteraction): Pr
   const aside = interactionSink(interaction, { ephemeral: true, editFirst: !fromMessage });
   const answer = button.kind === 'answer';
   await deps.queue.run(inbound.key, async () => {
-    if (answer && !(await inPlay(deps, inbound.key, button.turn, 'answering')))
-      return aside.send(panelWording.staleTurn);
     const replies = await deps.panel.panels.runtime.handle(inbound);
+    // The engine refuses an answer to an earlier turn aloud, but says nothing to one whose turn is being rated.
+    if (answer && replies.length === 0) return aside.send(panelWording.answerClosed);
     const taken = answer && !toldPrivately(replies, user.id);
     const preface = taken ? echoPanelAnswer(user.name, button.turn, text) : [];
     await deliverPanel(deps, replies, { threadId: button.threadId, actor: { userId: user.id, aside }, preface });

@@ -42,20 +42,12 @@ export const panelWording = {
   notCandidate: (candidateId: string): Outgoing => ({
     content: `It is <@${candidateId}>'s turn to answer, and only their answer counts. You rate it once they are done.`,
   }),
-  pointsForPanel: {
-    content: 'The talking points are for the panel while you answer. Take your time, and tell it as a story.',
-  } satisfies Outgoing,
-  pointsNotPanelist: {
-    content: "The talking points go to this turn's panel. Join the panel to listen and rate from the next turn.",
-  } satisfies Outgoing,
-  pointsLost: {
-    content:
-      'I no longer have the talking points of this turn (I keep them in memory and have restarted since). They come ' +
-      'back with the next turn; meanwhile, listen for a clear story: situation, task, action, result, and the customer.',
-  } satisfies Outgoing,
   staleTurn: {
     content:
       'That button belongs to a turn that is over, so it does nothing now. `/panel status` shows where things are.',
+  } satisfies Outgoing,
+  answerClosed: {
+    content: 'Your answer to this turn is already closed and the panel is rating it, so this one was not counted.',
   } satisfies Outgoing,
   rated: (criterion: Criterion, level: Level): Outgoing => ({
     content: `Noted: **${CriterionLabels[criterion]}**: ${LevelLabels[level]}.`,

@@ -8,7 +8,7 @@ import { onDirectMessage } from './direct-messages.js';
 import { describeError, funnel, InFlight } from './funnel.js';
 import { type HandlerDeps, onInteraction } from './interactions.js';
 import { deliverTimed, onPanelThreadMessage } from './panel-interactions.js';
-import { Lobbies, TalkingPoints } from './panel-memory.js';
+import { Lobbies } from './panel-memory.js';
 import { KeyedQueue } from './queue.js';
 import { Deliveries } from './targets.js';
 
@@ -69,9 +69,7 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordAdap
     queue: new KeyedQueue(),
     ...(options.panels === undefined
       ? {}
-      : {
-          panel: { panels: options.panels, typedAnswers, points: new TalkingPoints(), lobbies: new Lobbies() },
-        }),
+      : { panel: { panels: options.panels, typedAnswers, lobbies: new Lobbies() } }),
   };
   const { panel } = deps;
   if (panel !== undefined)

@@ -75,6 +75,23 @@ describe('panel buttons', () => {
     expect(click({ kind: 'rate', threadId: thread, turn: 4, criterion: 'communication', level: 2 })).toMatchObject({
       inbound: { event: { type: 'rate', turn: 4, criterion: 'communication', level: 2, by } },
     });
+    expect(click({ kind: 'skip', threadId: thread, turn: 3 })).toEqual({
+      type: 'event',
+      inbound: { id: 'i2', key: panelKey(thread), platform: 'discord', event: { type: 'skip', by, turn: 3 } },
+    });
+  });
+
+  it('ask the engine for the talking points of the turn in play, whoever clicks', () => {
+    const points = { kind: 'points', threadId: thread, turn: 2, candidateId: bo.id } as const;
+    expect(fromPanelButton({ id: 'i4', by, button: points })).toEqual({
+      type: 'event',
+      inbound: { id: 'i4', key: panelKey(thread), platform: 'discord', event: { type: 'points', by } },
+    });
+    const candidate = panelActor(bo, null);
+    expect(fromPanelButton({ id: 'i5', by: candidate, button: points })).toMatchObject({
+      type: 'event',
+      inbound: { event: { type: 'points', by: candidate } },
+    });
   });
 
   it('open the answer modal for the candidate only, and tell anyone else whose turn it is', () => {
@@ -88,12 +105,13 @@ describe('panel buttons', () => {
 });
 
 describe('panel modals and typed messages', () => {
-  it('become answers and comments; a bot or an empty message becomes nothing', () => {
+  it('become answers and comments; a modal names its turn, a typed message the turn in play', () => {
     const answer = { kind: 'answer', threadId: thread, turn: 1, candidateId: ann.id } as const;
     expect(fromPanelModal({ id: 'm1', by, button: answer, text: 'My answer' })?.event).toEqual({
       type: 'answer',
       by,
       text: 'My answer',
+      turn: 1,
     });
     const comment = { kind: 'comment', threadId: thread, turn: 2 } as const;
     expect(fromPanelModal({ id: 'm2', by, button: comment, text: 'Nice' })?.event).toEqual({
@@ -105,6 +123,12 @@ describe('panel modals and typed messages', () => {
     const typed = (author: typeof ann & { bot: boolean }, content: string) =>
       fromThreadMessage({ id: 'm3', threadId: thread, author, content });
     expect(typed({ ...ann, bot: false }, 'Typed')?.event).toEqual({ type: 'answer', by, text: 'Typed' });
+    expect(typed({ ...ann, bot: false }, 'Typed')?.event).not.toHaveProperty('turn');
+  });
+
+  it('become nothing from a bot or when empty', () => {
+    const typed = (author: typeof ann & { bot: boolean }, content: string) =>
+      fromThreadMessage({ id: 'm3', threadId: thread, author, content });
     expect(typed({ ...ann, bot: true }, 'Typed')).toBeUndefined();
     expect(typed({ ...ann, bot: false }, '   ')).toBeUndefined();
   });

@@ -82,9 +82,12 @@ describe('host controls used by someone who is not the host', () => {
     expect((await feed.next()).content).toBe('The host skipped this turn.');
     expect((await feed.next(isTurn)).content).toContain(`<@${id('bo')}>, this question is yours`);
 
+    const moved = played(await world.panel(threadId));
     const stale = await privately(click(world, 'ann', turn, 'Skip'));
-    expect(stale.content).toContain('belongs to a turn that is over');
-    expect((await world.panel(threadId))?.turns.map((t) => t.skipped)).toEqual(['host', null]);
+    expect(stale.content).toBe('That turn is already over, so nothing changed.');
+    expect(played(await world.panel(threadId))).toEqual(moved);
+    expect(moved?.turns.map((t) => t.skipped)).toEqual(['host', null]);
+    expect(feed.pending()).toEqual([]);
   });
 
   it('points to the thread when used outside it', async () => {
@@ -110,6 +113,7 @@ describe('a participant who leaves mid-turn, a late joiner and a removal', () =>
     expect((await left.callback()).callbackType).toBe(6);
     expect((await feed.next()).content).toBe('bo left mid-turn, so their turn is skipped.');
     expect((await feed.next(isTurn)).content).toContain(`<@${id('cy')}>, this question is yours`);
+    expect(lobbyNow(world, lobby).content).toContain('**In the panel (2):** ann (host), cy');
 
     await joinAs(world, 'dee', lobby);
     expect(lobbyNow(world, lobby).content).toContain('**In the panel (3):** ann (host), cy, dee');
@@ -120,7 +124,7 @@ describe('a participant who leaves mid-turn, a late joiner and a removal', () =>
     expect(deesTurn.content).toContain(`<@${id('dee')}>, this question is yours`);
 
     expect((await command('ann', threadId, 'remove', { member: id('dee') })).content).toBe('Done.');
-    expect((await feed.next()).content).toBe('dee left mid-turn, so their turn is skipped.');
+    expect((await feed.next()).content).toBe('The host removed dee from the panel. Their turn is skipped.');
     const summary = await feed.next();
     expect(summary.embeds?.[0]?.title).toBe('Panel summary');
     const turns = (await world.panel(threadId))?.turns.map((t) => [t.candidateId, t.skipped]);
@@ -130,6 +134,30 @@ describe('a participant who leaves mid-turn, a late joiner and a removal', () =>
       [id('cy'), 'candidate'],
       [id('dee'), 'left'],
     ]);
+  });
+});
+
+describe('a panelist who leaves, and one the host removes, while someone else answers', () => {
+  it('update the lobby message and leave the turn in play as it was', async () => {
+    const { threadId, lobby } = await openPanelAs(world, 'ann');
+    for (const user of ['bo', 'cy', 'dee']) await joinAs(world, user, lobby);
+    const feed = new ThreadFeed(world.fake, threadId);
+    click(world, 'ann', lobbyNow(world, lobby), 'Start');
+    await feed.next(isTurn);
+    const turns = (await world.panel(threadId))?.turns;
+    expect(lobbyNow(world, lobby).content).toContain('**In the panel (4):** ann (host), bo, cy, dee');
+
+    expect((await command('cy', threadId, 'leave')).content).toBe('Done.');
+    expect((await feed.next()).content).toBe('cy left the panel.');
+    expect(lobbyNow(world, lobby).content).toContain('**In the panel (3):** ann (host), bo, dee');
+
+    expect((await command('ann', threadId, 'remove', { member: id('dee') })).content).toBe('Done.');
+    expect((await feed.next()).content).toBe('The host removed dee from the panel.');
+    expect(lobbyNow(world, lobby).content).toContain('**In the panel (2):** ann (host), bo');
+    const session = await world.panel(threadId);
+    expect(session?.turns).toEqual(turns);
+    expect(session?.state.phase).toBe('answering');
+    expect(feed.pending()).toEqual([]);
   });
 });
 

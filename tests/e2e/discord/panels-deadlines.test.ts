@@ -65,8 +65,6 @@ describe('a restart mid-panel', () => {
     expect(after?.turns).toEqual(before?.turns);
     expect(after?.state.phase).toBe('answering');
 
-    const points = await privately(click(world, 'bo', turn, 'Talking points'));
-    expect(points.content).toContain('I no longer have the talking points of this turn');
     const deadline = after?.state.phase === 'answering' ? after.state.deadline : 0;
     world.clock.now = deadline - 1;
     await world.panels.runtime.tickDue();
@@ -86,7 +84,9 @@ describe('a restart mid-panel', () => {
     ]);
 
     const stale = await answerByModal(world, 'ann', turn, 'a late answer to the first question');
-    expect((await privately(stale)).content).toContain('belongs to a turn that is over');
+    expect((await privately(stale)).content).toBe('That was for an earlier turn, so it was not counted.');
+    expect((await world.panel(threadId))?.turns).toEqual(moved?.turns);
+    expect(feed.pending()).toEqual([]);
     await answerByModal(world, 'bo', second, 'I would say sorry and fix it.');
     const echo = await feed.next();
     expect(echo.embeds?.[0]?.title).toBe("bo's answer (turn 2)");
@@ -101,5 +101,19 @@ describe('a restart mid-panel', () => {
     expect((await skipped.callback()).callbackType).toBe(6);
     expect((await feed.next()).content).toBe('The candidate passed.');
     expect((await world.panel(threadId))?.turns.map((t) => t.skipped)).toEqual(['candidate', null]);
+  });
+});
+
+describe('the Talking points button after a restart', () => {
+  it('still shows the panelist the points of the turn in play, read from the store', async () => {
+    const { threadId, turn } = await begun(1);
+    await world.restart();
+    const feed = new ThreadFeed(world.fake, threadId);
+    const points = await privately(click(world, 'bo', turn, 'Talking points'));
+    expect(points.embeds?.[0]?.title).toBe("Listen for: ann's answer (turn 1)");
+    expect(points.embeds?.[0]?.description).toMatch(/^• \*\*.+\*\*: /);
+    const own = await privately(click(world, 'ann', turn, 'Talking points'));
+    expect(own.content).toBe('It is your turn: the talking points are for the others.');
+    expect(feed.pending()).toEqual([]);
   });
 });

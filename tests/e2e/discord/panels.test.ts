@@ -80,7 +80,7 @@ describe('a full panel of three', () => {
       const points = await privately(click(world, raters[0], turn, 'Talking points'));
       expect(points.embeds?.[0]?.title).toMatch(new RegExp(`^Listen for: ${candidate}'s answer`));
       const own = await privately(click(world, candidate, turn, 'Talking points'));
-      expect(own.content).toContain('for the panel while you answer');
+      expect(own.content).toBe('It is your turn: the talking points are for the others.');
 
       const answered = await answerTurn(feed, candidate, turn);
       followUps += answered.followUps;

@@ -9,6 +9,7 @@ import {
   dee,
   inThread,
   joined,
+  lobbyOf,
   openPanel,
   privately,
   say,
@@ -110,6 +111,8 @@ describe('a participant leaving mid-turn, and a late joiner', () => {
     await clickLobby(h, bo, where, 'iv:panel-leave');
     await inThread(h, where, /^Bo left mid-turn, so their turn is skipped\./, posts);
     await inThread(h, where, /^\*Turn 3\* · <@U0PCY00003>/, posts);
+    await joined(h, where, 2);
+    expect(JSON.stringify(lobbyOf(h, where)?.blocks)).not.toContain('Bo');
     const session = await stored(h, where);
     expect(session?.participants.map((p) => p.userId)).toEqual([ann, cy]);
     expect(session?.turns[1]).toMatchObject({ candidateId: bo, skipped: 'left' });
@@ -121,6 +124,30 @@ describe('a participant leaving mid-turn, and a late joiner', () => {
     await inThread(h, where, /^Dee joined and enters the rotation\./, posts);
     await clickLobby(h, ann, where, 'iv:panel-skip');
     await inThread(h, where, /^\*Turn 4\* · <@U0PDEE0004>/, posts);
+  });
+});
+
+describe('a panelist who leaves, and one the host removes, while someone else answers', () => {
+  it('update the lobby message and leave the turn in play as it was', async () => {
+    const where = await started('C0LEAVING2', [bo, cy, dee]);
+    const turns = (await stored(h, where))?.turns;
+    const posts = threadOf(h, where).length;
+    await clickLobby(h, cy, where, 'iv:panel-leave');
+    await inThread(h, where, /^Cy left the panel\.$/, posts);
+    await joined(h, where, 3);
+    expect(JSON.stringify(lobbyOf(h, where)?.blocks)).toContain('Joined (3):* Ann (host), Bo, Dee');
+    await clickLobby(h, ann, where, 'iv:panel-remove', { selected_option: { value: dee } });
+    await inThread(h, where, /^The host removed Dee from the panel\.$/, posts);
+    await joined(h, where, 2);
+    expect(JSON.stringify(lobbyOf(h, where)?.blocks)).toContain('Joined (2):* Ann (host), Bo');
+    const session = await stored(h, where);
+    expect(session?.turns).toEqual(turns);
+    expect(session?.state.phase).toBe('answering');
+    expect(
+      threadOf(h, where)
+        .slice(posts)
+        .map((m) => m.text),
+    ).toEqual(['Cy left the panel.', 'The host removed Dee from the panel.']);
   });
 });
 
