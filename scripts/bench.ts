@@ -18,7 +18,7 @@ if (process.argv.includes('--json')) {
   process.stdout.write(`${JSON.stringify({ evaluate, startupMs, startup, turn, finishedSessionBytes: bytes })}\n`);
 } else {
   process.stdout.write(
-    [
+    `${[
       formatEvaluateBench(evaluator),
       '',
       'runtime turn (load, evaluate, step, save) beside a bare get+set of a session-sized value',
@@ -26,6 +26,6 @@ if (process.argv.includes('--json')) {
       turnLine('memory', turn.memory),
       '',
       `finished 10-question session: ${bytes} bytes stored`,
-    ].join('\n') + '\n',
+    ].join('\n')}\n`,
   );
 }

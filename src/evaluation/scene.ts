@@ -127,7 +127,9 @@ function actsNext(tokens: readonly Token[], sentence: Sentence, i: number): bool
 }
 
 const relatives = new Set(
-  'mum mom dad son daughter grandson granddaughter husband wife partner brother sister uncle aunt nephew niece'.split(' '),
+  'mum mom dad son daughter grandson granddaughter husband wife partner brother sister uncle aunt nephew niece'.split(
+    ' ',
+  ),
 );
 
 function isNamedRelative(token: Token): boolean {

@@ -22,9 +22,7 @@ export const FollowUpReasons = [
 ] as const;
 export type FollowUpReason = (typeof FollowUpReasons)[number];
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id such as "active-listening"');
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id such as "active-listening"');
 const text = z.string().trim().min(1, 'must not be empty');
 
 /** One rubric concept: what it is, the phrasings that show it (matched on lemmas), how to probe for it. */
@@ -84,13 +82,21 @@ export const PackSchema = z
     const conceptIds = new Set<string>();
     pack.concepts.forEach((concept, i) => {
       if (conceptIds.has(concept.id))
-        issues.addIssue({ code: 'custom', path: ['concepts', i, 'id'], message: `duplicate concept id "${concept.id}"` });
+        issues.addIssue({
+          code: 'custom',
+          path: ['concepts', i, 'id'],
+          message: `duplicate concept id "${concept.id}"`,
+        });
       conceptIds.add(concept.id);
     });
     const questionIds = new Set<string>();
     pack.questions.forEach((question, i) => {
       if (questionIds.has(question.id))
-        issues.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `duplicate question id "${question.id}"` });
+        issues.addIssue({
+          code: 'custom',
+          path: ['questions', i, 'id'],
+          message: `duplicate question id "${question.id}"`,
+        });
       questionIds.add(question.id);
       question.concepts.forEach((conceptId, j) => {
         if (!conceptIds.has(conceptId))
