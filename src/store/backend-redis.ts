@@ -1,11 +1,16 @@
 import KeyvRedis, { createClient } from '@keyv/redis';
 import { Keyv } from 'keyv';
 import { messageOf } from './attempt.js';
-import { type Backend, type BackendOptions, keyvOptions, makeSpaces } from './backend.js';
+import { type Backend, type BackendOptions, keyvOptions, makeSpaces, namespaceNames } from './backend.js';
+import { redisCoordination, type ScriptClient } from './redis-coordination.js';
 import { redactUrl } from './url.js';
 
-/** Waits between reconnection attempts: 100 ms doubling up to 2 s, forever (Redis may come back at any time). */
-const reconnectDelay = (retries: number): number => Math.min(100 * 2 ** Math.min(retries, 5), 2000);
+/**
+ * Waits between reconnection attempts: 50 ms doubling up to 250 ms, forever (Redis may come back at any time). Kept
+ * short so the processes sharing a Redis see it return within a quarter second of each other: a turn waiting for the
+ * store decides by the same clock in every process.
+ */
+const reconnectDelay = (retries: number): number => Math.min(50 * 2 ** Math.min(retries, 3), 250);
 
 /**
  * A backend on one Redis connection shared by the three namespaces.
@@ -52,6 +57,26 @@ export function openRedisBackend(url: string, options: BackendOptions): Backend 
     return new Keyv<string>(adapter, { ...keyvOptions(namespace), useKeyPrefix: false });
   });
 
+  // Leases and claims live beside the namespaces, outside their `<namespace>::*` patterns (so listing and clearing a
+  // namespace never meets them); every one has a TTL, so nothing is left behind by a process that dies.
+  const names = namespaceNames(options.prefix);
+  const side = (what: string): string => (options.prefix === undefined ? what : `${options.prefix}-${what}`);
+  // A process silent for two leases and a second has died (its unsaved work passes on); one silent three times that
+  // long is not merely paused (the replies it saved pass on too).
+  const shortMs = 2 * (options.leaseMs ?? 5000) + 1000;
+  const silence = { shortMs, longMs: 3 * shortMs };
+  const coordination = redisCoordination(
+    client as unknown as ScriptClient,
+    {
+      data: (namespace, key) => `${names[namespace]}::${key}`,
+      lock: (namespace, key) => `${side('locks')}::${names[namespace]}::${key}`,
+      claim: (eventId) => `${side('claims')}::${eventId}`,
+      note: (eventId) => `${side('notes')}::${eventId}`,
+      alive: `${side('alive')}::`,
+    },
+    silence,
+  );
+
   // Connecting starts now rather than on the first command: the adapter would otherwise await a connection that
   // retries forever. Failures arrive as 'error' events; connect() itself only settles once connected or closed.
   client.connect().catch((error: unknown) => logger.debug({ err: messageOf(error) }, 'redis connect ended'));
@@ -97,5 +122,5 @@ export function openRedisBackend(url: string, options: BackendOptions): Backend 
     }
   };
 
-  return { kind: 'redis', spaces, ready, close };
+  return { kind: 'redis', spaces, coordination, ready, close };
 }

@@ -1,5 +1,6 @@
 import { type Deserialize, Keyv, type KeyvOptions, type Serialize } from 'keyv';
 import type { Logger } from 'pino';
+import type { Coordination } from './coordination.js';
 
 /** The three Keyv namespaces a store keeps. */
 export const NAMESPACES = ['sessions', 'profiles', 'quarantine'] as const;
@@ -10,6 +11,11 @@ export interface Backend {
   readonly kind: 'memory' | 'sqlite' | 'redis';
   /** One Keyv per namespace; a value is the stored text, written and read back untouched. */
   readonly spaces: Readonly<Record<Namespace, Keyv<string>>>;
+  /**
+   * Present when several processes may share the backend (Redis): lease locks, fenced saves and event claims. Absent
+   * for a backend one process owns (memory, SQLite), where the store's per-key queue serialises updates.
+   */
+  readonly coordination?: Coordination;
   /** Resolves when the backend can take a command; rejects at once when it is known to be down. */
   ready(): Promise<void>;
   /** Closes connections and file handles; never rejects. */
@@ -22,6 +28,8 @@ export type BackendOptions = {
   readonly prefix?: string;
   readonly logger: Logger;
   readonly opTimeoutMs: number;
+  /** On a shared backend: the lease of a key, from which the heartbeat silences are derived. */
+  readonly leaseMs?: number;
 };
 
 // The store does its own JSON (the `{ v, data }` envelope) and uses no TTLs, so Keyv's `{ value, expires }` wrapper

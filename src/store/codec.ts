@@ -51,14 +51,16 @@ export function decode<V>(codec: Codec<V>, text: string): Decoded<V> {
 }
 
 /**
- * Writes a value as the envelope `{ v, data }`. Throws a TypeError (a bug in the caller, like a throwing update
- * function) when the value would not read back: not JSON-serialisable, or changed by JSON so it fails the schema
- * (a `Date`, a `Map`, `undefined` in an array...).
+ * Writes a value as the envelope `{ v, r, data }`, `r` being the revision (one more on every write, checked by a
+ * fenced save; `revisionOf` reads it back). Throws a TypeError (a bug in the caller, like a throwing update function)
+ * when the value would not read back: not JSON-serialisable, or changed by JSON so it fails the schema (a `Date`, a
+ * `Map`, `undefined` in an array...).
  */
-export function encode<V>(codec: Codec<V>, value: V, label: string): string {
+export function encode<V>(codec: Codec<V>, value: V, label: string, revision = 1): string {
   let text: string | undefined;
   try {
-    text = JSON.stringify({ v: codec.version, data: value });
+    // Key order matters: `v` then `r` first, so the revision can be read without parsing (here and in Lua).
+    text = JSON.stringify({ v: codec.version, r: revision, data: value });
   } catch (error) {
     throw new TypeError(`${label}: the value is not JSON-serialisable (${messageOf(error)})`);
   }

@@ -3,9 +3,20 @@ import type { Logger } from 'pino';
 import { attempt, fail, type Hold, ok, StoreFailure } from './attempt.js';
 import type { Backend } from './backend.js';
 import { decode, encode } from './codec.js';
+import { type Note, revisionOf } from './coordination.js';
 import { KeyQueue } from './key-queue.js';
 import { appendQuarantine, quarantineKey, readQuarantine } from './quarantine.js';
-import type { Change, Codec, Collection, CollectionName, Loaded, QuarantineEntry, StoreResult } from './types.js';
+import { enterSection, type Section } from './section.js';
+import type {
+  Change,
+  Codec,
+  Collection,
+  CollectionName,
+  Loaded,
+  QuarantineEntry,
+  StoreObserver,
+  StoreResult,
+} from './types.js';
 
 /** What a collection needs from the store that owns it. */
 export type CollectionContext<V> = {
@@ -16,6 +27,17 @@ export type CollectionContext<V> = {
   readonly opTimeoutMs: number;
   readonly now: () => number;
   readonly isClosed: () => boolean;
+  /** Lease length on a shared backend. */
+  readonly leaseMs: number;
+  /** The longest wait for a lease held by another process. */
+  readonly lockWaitMs: number;
+  /** A token for one lease, unique across processes. */
+  readonly token: () => string;
+  /** Keeps a note where the backend does not (one process's backends). */
+  readonly writeNote: (note: Note) => void;
+  /** How long a note lives unless its event is marked handled first. */
+  readonly noteTtlMs: number;
+  readonly observer: StoreObserver;
 };
 
 /** A collection plus what only the store uses. */
@@ -28,7 +50,14 @@ export interface OwnedCollection<V> extends Collection<V> {
   idle(): Promise<void>;
 }
 
-type Slot<V> = { readonly value: V | undefined; readonly quarantined: boolean; readonly current: boolean };
+type Slot<V> = {
+  readonly value: V | undefined;
+  readonly quarantined: boolean;
+  /** Whether the stored envelope is of the codec's current version (an older one is rewritten on update). */
+  readonly current: boolean;
+  /** The stored revision (0 when nothing is stored), which a save must still find to write. */
+  readonly rev: number;
+};
 
 const closedError = fail('unavailable', 'the store is closed');
 
@@ -70,44 +99,87 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
     return ok(undefined);
   };
 
-  /** Reads, upgrades and validates `key`; an unreadable value is moved aside and reads as undefined. */
-  const load = async (key: string, hold: Hold): Promise<StoreResult<Slot<V>>> => {
-    const read = await call('get', hold, () => space.get(key));
-    if (!read.ok) return read;
-    const raw: unknown = read.value;
-    if (raw === undefined || raw === null) return ok({ value: undefined, quarantined: false, current: true });
-    const text = typeof raw === 'string' ? raw : String(JSON.stringify(raw));
+  /** Upgrades and validates the text a section read; an unreadable one is moved aside and reads as undefined. */
+  const decodeText = async (key: string, text: string | undefined, hold: Hold): Promise<StoreResult<Slot<V>>> => {
+    if (text === undefined) return ok({ value: undefined, quarantined: false, current: true, rev: 0 });
     const decoded = decode(codec, text);
     if (decoded.ok) {
-      return ok({ value: decoded.value, quarantined: false, current: decoded.version === codec.version });
+      return ok({
+        value: decoded.value,
+        quarantined: false,
+        current: decoded.version === codec.version,
+        rev: revisionOf(text),
+      });
     }
     const moved = await moveAside(key, text, decoded.reason, hold);
     if (!moved.ok) return moved;
-    return ok({ value: undefined, quarantined: true, current: true });
+    return ok({ value: undefined, quarantined: true, current: true, rev: 0 });
+  };
+
+  const sectionContext = {
+    name,
+    backend,
+    call,
+    leaseMs: context.leaseMs,
+    lockWaitMs: context.lockWaitMs,
+    token: context.token,
+    writeNote: context.writeNote,
+  };
+
+  /**
+   * Runs `work` holding `key`: after this process's earlier operations on it and, on a shared backend, under its
+   * lease. The section is always left, whether `work` returns, fails or throws.
+   */
+  const locked = <T>(key: string, work: (section: Section, hold: Hold) => Promise<StoreResult<T>>) => {
+    const queued = performance.now();
+    return queue.run(key, async (hold): Promise<StoreResult<T>> => {
+      const queueWait = performance.now() - queued;
+      const entered = await enterSection(sectionContext, key, hold);
+      if (!entered.ok) return entered;
+      const section = entered.value;
+      context.observer.lockWait?.(name, queueWait + section.waitedMs, key);
+      try {
+        return await work(section, hold);
+      } finally {
+        await section.release();
+      }
+    });
   };
 
   const logFailure = <T>(op: string, key: string, result: StoreResult<T>): StoreResult<T> => {
-    if (!result.ok) logger.debug({ collection: name, key, op, code: result.error.code }, result.error.message);
+    if (!result.ok) {
+      if (result.error.code === 'conflict') logger.warn({ collection: name, key, op }, result.error.message);
+      else logger.debug({ collection: name, key, op, code: result.error.code }, result.error.message);
+      context.observer.failure?.(`${name} ${op}`, result.error.code);
+    }
     return result;
   };
 
   return {
     async get(key) {
       if (isClosed()) return closedError;
-      // Under the key's lock, so moving an unreadable value aside cannot race an update of the same key.
-      const loaded = await queue.run(key, (hold) => load(key, hold));
+      // A plain read first (no lease: a read is atomic); only an unreadable value is moved aside, under the key's
+      // lock, so moving it cannot race an update of the same key in this process or another.
+      const read = await queue.run(key, (hold) => call('get', hold, () => space.get(key)));
+      if (!read.ok) return logFailure('get', key, read);
+      const raw: unknown = read.value;
+      const text = raw === undefined || raw === null ? undefined : typeof raw === 'string' ? raw : JSON.stringify(raw);
+      const decoded = text === undefined ? undefined : decode(codec, text);
+      if (decoded === undefined) return ok({ value: undefined, quarantined: false });
+      if (decoded.ok) return ok({ value: decoded.value, quarantined: false });
+      const loaded = await locked(key, async (section, hold) => decodeText(key, section.text, hold));
       if (!loaded.ok) return logFailure('get', key, loaded);
       return ok({ value: loaded.value.value, quarantined: loaded.value.quarantined });
     },
 
     async update<R>(key: string, fn: (current: V | undefined, loaded: Loaded) => Change<V, R>) {
       if (isClosed()) return closedError;
-      // Serialises updates of `key` in this process only. Across processes (several bot instances on one Redis),
-      // this is where a distributed lock on `key` would be taken and released around the task (a later issue).
-      const outcome = await queue.run(key, async (hold): Promise<StoreResult<R>> => {
-        const loaded = await load(key, hold);
+      // Serialised per key in this process by the queue and, on a shared backend (Redis), across processes by the
+      // key's lease; the save is fenced by the revision, so a holder whose lease ran out can never overwrite.
+      const outcome = await locked(key, async (section, hold): Promise<StoreResult<R>> => {
+        const loaded = await decodeText(key, section.text, hold);
         if (!loaded.ok) return loaded;
-        const { value: current, quarantined, current: upToDate } = loaded.value;
+        const { value: current, quarantined, current: upToDate, rev } = loaded.value;
         // No catch: if fn throws, nothing is written and the caller's promise rejects.
         const change = fn(current, { quarantined });
         if (typeof (change as unknown as PromiseLike<unknown>)?.then === 'function') {
@@ -115,13 +187,14 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
         }
         if (change.next === undefined) {
           if (current === undefined) return ok(change.result);
-          const removed = await call('delete', hold, () => space.delete(key));
+          const removed = await section.commit(undefined, rev);
           return removed.ok ? ok(change.result) : removed;
         }
         // The same object back means "no change"; an older version is still written, to store the upgrade.
         if (change.next === current && upToDate) return ok(change.result);
-        const text = encode(codec, change.next, `${name} update of "${key}"`);
-        const saved = await write('set', hold, () => space.set(key, text));
+        const text = encode(codec, change.next, `${name} update of "${key}"`, rev + 1);
+        const note = change.note === undefined ? undefined : { ...change.note, ttlMs: context.noteTtlMs };
+        const saved = await section.commit(text, rev, note);
         return saved.ok ? ok(change.result) : saved;
       });
       return logFailure('update', key, outcome);
@@ -129,7 +202,11 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
 
     async delete(key) {
       if (isClosed()) return closedError;
-      const removed = await queue.run(key, (hold) => call('delete', hold, () => space.delete(key)));
+      const removed = await locked(key, async (section): Promise<StoreResult<boolean>> => {
+        if (section.text === undefined) return ok(false);
+        const done = await section.commit(undefined, revisionOf(section.text));
+        return done.ok ? ok(true) : done;
+      });
       return logFailure('delete', key, removed);
     },
 
@@ -167,11 +244,13 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
     async forgetKey(key) {
       if (isClosed()) return closedError;
       const qkey = quarantineKey(name, key);
-      const outcome = await queue.run(key, async (hold): Promise<StoreResult<string[]>> => {
+      const outcome = await locked(key, async (section, hold): Promise<StoreResult<string[]>> => {
         const removed: string[] = [];
-        const value = await call('delete', hold, () => space.delete(key));
-        if (!value.ok) return value;
-        if (value.value) removed.push(`${name}:${key}`);
+        if (section.text !== undefined) {
+          const value = await section.commit(undefined, revisionOf(section.text));
+          if (!value.ok) return value;
+          removed.push(`${name}:${key}`);
+        }
         const aside = await call('quarantine delete', hold, () => quarantineSpace.delete(qkey));
         if (!aside.ok) return aside;
         if (aside.value) removed.push(`quarantine:${qkey}`);

@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 
-/** Why a store operation failed: the backend refused or broke (`unavailable`), or did not answer in time (`timeout`). */
-export type StoreErrorCode = 'unavailable' | 'timeout';
+/**
+ * Why a store operation failed: the backend refused or broke (`unavailable`), did not answer in time (`timeout`), or
+ * refused a save because another process moved the value on or took over the key's lease (`conflict`: nothing was
+ * written; loading again and retrying is safe).
+ */
+export type StoreErrorCode = 'unavailable' | 'timeout' | 'conflict';
 
 /** A failed store operation; `message` names the operation and the backend's reason, never a stored value. */
 export type StoreError = { readonly code: StoreErrorCode; readonly message: string };
@@ -18,8 +22,15 @@ export type Codec<V> = {
   readonly migrations?: Readonly<Record<number, (old: unknown) => unknown>>;
 };
 
-/** What an update function returns: the value to save (`undefined` deletes the key) and what `update` resolves to. */
-export type Change<V, R> = { readonly next: V | undefined; readonly result: R };
+/**
+ * What an update function returns: the value to save (`undefined` deletes the key) and what `update` resolves to.
+ * `note` is kept beside the claim of event `eventId`, written atomically with `next` (see `Store.note`).
+ */
+export type Change<V, R> = {
+  readonly next: V | undefined;
+  readonly result: R;
+  readonly note?: { readonly eventId: string; readonly text: string };
+};
 
 /** How a value was loaded: `quarantined` is true when the stored value failed to read and was moved aside. */
 export type Loaded = { readonly quarantined: boolean };
@@ -52,6 +63,25 @@ export interface Collection<V> {
   keys(): AsyncIterable<string>;
 }
 
+/**
+ * What a claim on a platform event id found:
+ * - `claimed`: this caller handles it;
+ * - `taken-over`: its claimer died (its heartbeat lapsed), so this caller handles it, and if the event was applied
+ *   already, re-sends the replies noted with it;
+ * - `in-flight`: a live claimer is still working on it (the caller may wait and claim again);
+ * - `saved`: a live claimer applied it and is delivering the replies: drop it;
+ * - `handled`: done: drop it.
+ */
+export type ClaimState = 'claimed' | 'taken-over' | 'in-flight' | 'saved' | 'handled';
+
+/** Measures a store reports as they happen (for metrics); each is optional and must not throw. */
+export type StoreObserver = {
+  /** Time an update or delete of `key` waited for it (this process's queue, then the lease across processes). */
+  readonly lockWait?: (collection: CollectionName, ms: number, key: string) => void;
+  /** An operation that failed, by code. */
+  readonly failure?: (op: string, code: StoreErrorCode) => void;
+};
+
 /** Sessions and profiles over one backend. */
 export interface Store<S, P> {
   readonly sessions: Collection<S>;
@@ -63,6 +93,17 @@ export interface Store<S, P> {
   forget(platform: string, userId: string): Promise<StoreResult<readonly string[]>>;
   /** The values moved aside from `key` of a collection, oldest first (for operators). */
   quarantined(collection: CollectionName, key: string): Promise<StoreResult<readonly QuarantineEntry[]>>;
+  /**
+   * Claims a platform event id for `ttlMs` across every process on this backend (SET NX PX on Redis, this process's
+   * memory otherwise). After `claimed`, call `finish` once the event is handled or `unclaim` if it was not.
+   */
+  claim(eventId: string, ttlMs: number): Promise<StoreResult<ClaimState>>;
+  /** Marks an event handled, so claims of it answer `handled` for `ttlMs`; drops its note. */
+  finish(eventId: string, ttlMs: number): Promise<StoreResult<void>>;
+  /** The note saved with an event (by an update's `note`) until the event is marked handled. */
+  note(eventId: string): Promise<StoreResult<string | undefined>>;
+  /** Gives up this store's claim on an event it could not handle, so a redelivery is handled again. */
+  unclaim(eventId: string): Promise<StoreResult<void>>;
   /** Whether the backend answers (for health checks). */
   ping(): Promise<boolean>;
   /** Lets running operations finish, then closes the backend; later calls resolve to `unavailable`. */

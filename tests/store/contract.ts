@@ -55,13 +55,16 @@ export function describeStoreContract(backendName: string, factory: () => Promis
         expect(after.ok && after.value.value).toBeUndefined();
       });
 
-      it('stores the value as the JSON envelope { v, data }', async () => {
+      it('stores the value as the JSON envelope { v, r, data }, r counting the writes', async () => {
         const store = open();
         await store.profiles.update('discord:1', () => ({ next: { name: 'Ada' }, result: undefined }));
         expect(JSON.parse((await (await raw()).profiles.get('discord:1')) ?? 'null')).toEqual({
           v: 1,
+          r: 1,
           data: { name: 'Ada' },
         });
+        await store.profiles.update('discord:1', () => ({ next: { name: 'Ada L.' }, result: undefined }));
+        expect(await (await raw()).profiles.get('discord:1')).toBe('{"v":1,"r":2,"data":{"name":"Ada L."}}');
       });
     });
 
@@ -232,7 +235,7 @@ export function describeStoreContract(backendName: string, factory: () => Promis
           value: { value: { items: [4, 5] }, quarantined: false },
         });
         await store.sessions.update('k', (current) => ({ next: current, result: undefined }));
-        expect(JSON.parse((await spaces.sessions.get('k')) ?? 'null')).toEqual({ v: 2, data: { items: [4, 5] } });
+        expect(JSON.parse((await spaces.sessions.get('k')) ?? 'null')).toEqual({ v: 2, r: 1, data: { items: [4, 5] } });
       });
 
       it('quarantines an old value the migration cannot turn into a valid one', async () => {

@@ -30,8 +30,24 @@ export type Harness = {
   dispose(): Promise<void>;
 };
 
-/** The same backend, with `set` of one sessions key held until `gate` resolves (a slow write, made visible). */
+/**
+ * The same backend, with `set` of one sessions key held until `gate` resolves (a slow write, made visible); on a
+ * shared backend the fenced commit of that key is held the same way.
+ */
 export function holdSetsOf(backend: Backend, key: string, gate: Promise<void>): Backend {
+  const { coordination } = backend;
+  const heldCoordination =
+    coordination === undefined
+      ? {}
+      : {
+          coordination: {
+            ...coordination,
+            commit: async (...args: Parameters<typeof coordination.commit>) => {
+              if (args[0] === 'sessions' && args[1] === key) await gate;
+              return coordination.commit(...args);
+            },
+          },
+        };
   const sessions = backend.spaces.sessions;
   const held = new Proxy(sessions, {
     get(target, property, receiver) {
@@ -45,5 +61,5 @@ export function holdSetsOf(backend: Backend, key: string, gate: Promise<void>): 
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  return { ...backend, spaces: { ...backend.spaces, sessions: held } };
+  return { ...backend, ...heldCoordination, spaces: { ...backend.spaces, sessions: held } };
 }
