@@ -34,6 +34,8 @@ export async function openPanels(
     sessions: { version: PANEL_VERSION, schema: PanelSessionSchema },
     profiles: { version: PROFILE_VERSION, schema: ProfileSchema },
     logger,
+    leaseMs: config.STORE_LEASE_MS,
+    observer: app.metrics.observer,
   });
   const runtime = createPanelRuntime({
     panels: store.sessions,
@@ -44,15 +46,26 @@ export async function openPanels(
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.timers === undefined ? {} : { timers: options.timers }),
   });
-  try {
-    await runtime.resume();
-  } catch (error) {
-    logger.warn({ err: error }, 'could not schedule the deadlines of running panels; they move on at their next event');
-  }
+  const resume = async () => {
+    try {
+      await runtime.resume();
+    } catch (error) {
+      logger.warn(
+        { err: error },
+        'could not schedule the deadlines of running panels; they move on at their next event',
+      );
+    }
+  };
+  await resume();
+  // With several processes on one store, a deadline may have been scheduled only by a process that has since died:
+  // every process looks again each minute (a tick fired twice is a replay, so the first one wins).
+  const rescan = options.timers === false ? undefined : setInterval(() => void resume(), 60_000);
+  rescan?.unref();
   return {
     runtime,
     store,
     async close() {
+      if (rescan !== undefined) clearInterval(rescan);
       runtime.close();
       await store.close();
     },

@@ -14,11 +14,15 @@ import {
   weakestConcepts,
 } from '../engine/index.js';
 import type { Store } from '../store/index.js';
+import { createDeliveries, type TurnSample } from './deliveries.js';
+import type { Metrics } from './metrics.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { Actor, HistoryReply, InboundEvent, OutboundReply, Overview } from './types.js';
 
 /** How many recent platform event ids a session remembers for dedupe. */
 export const SEEN_EVENTS = 50;
+
+export type { TurnSample };
 
 export type RuntimeOptions = {
   readonly store: Store<Session, Profile>;
@@ -29,6 +33,29 @@ export type RuntimeOptions = {
   /** Idle live sessions older than this are filed in the history and set aside. */
   readonly sessionTtlMs: number;
   readonly rateLimitPerMinute: number;
+  /** Counts turns, drops and store errors; none when absent. */
+  readonly metrics?: Metrics;
+  /**
+   * The longest a delivery waits for another live process that is working on the same event (a process that dies
+   * stops its heartbeat, and its claims pass on sooner). Default 10 s.
+   */
+  readonly claimWaitMs?: number;
+  /**
+   * How long replies saved with a turn wait for their delivery to be confirmed (`delivered`, or the next event of
+   * the same session) before they count as delivered; default 60 s. Until then a redelivery of the event to another
+   * process, after this one died, posts them again.
+   */
+  readonly confirmWithinMs?: number;
+  /**
+   * How long a turn waits for an unreachable store before telling the user it was not saved: to claim the event
+   * (default 2 s), and, when a save failed mid-way, to learn whether it was applied after all (default 10 s).
+   */
+  readonly storeWaitMs?: number;
+  readonly verifyWithinMs?: number;
+  /** How long a handled event id is remembered across processes, so a late retry is dropped; default 1 hour. */
+  readonly handledTtlMs?: number;
+  /** Called after every turn with its timings (load tests; metrics use their own path). */
+  readonly onTurn?: (sample: TurnSample) => void;
 };
 
 export interface Runtime {
@@ -36,8 +63,21 @@ export interface Runtime {
   handle(inbound: InboundEvent): Promise<readonly OutboundReply[]>;
   /** The user's interview in progress and history, read without changing anything; undefined if the store is down. */
   overview(actor: Actor): Promise<Overview | undefined>;
-  /** Files every idle session older than the TTL into its user's history; resolves to how many. */
+  /**
+   * Files every idle session older than the TTL into its user's history; resolves to how many. Each is claimed
+   * first, so with several processes sweeping one store each session is filed by one of them.
+   */
   sweep(): Promise<number>;
+  /**
+   * Says the replies of `inbound` have been delivered (adapters call it after posting them). Until then, or until the
+   * next event of the session, a redelivery of the event after this process died posts the saved replies again.
+   */
+  delivered(inbound: Pick<InboundEvent, 'id'>): Promise<void>;
+  /**
+   * Stops taking events (later ones get a polite `not-saved` reply), resolves once the turns under way end, and
+   * marks their replies delivered (call it after the adapters have stopped and posted).
+   */
+  drain(): Promise<void>;
 }
 
 const notSaved: Reply = {
@@ -49,6 +89,12 @@ const internal: Reply = {
   type: 'error',
   code: 'internal',
   text: 'Something went wrong on my side and nothing was changed. Please try again.',
+};
+
+const draining: Reply = {
+  type: 'error',
+  code: 'not-saved',
+  text: 'I am restarting, so that was NOT recorded. Please send it again in a moment.',
 };
 
 const stale: Reply = {
@@ -74,7 +120,11 @@ export function profileKey(actor: Pick<Actor, 'platform' | 'userId'>): string {
 type TurnResult =
   | { readonly replies: readonly Reply[]; readonly session: Session | undefined }
   | { readonly idle: Session };
-type Change = { readonly next: Session | undefined; readonly result: TurnResult };
+type Change = {
+  readonly next: Session | undefined;
+  readonly result: TurnResult;
+  readonly note?: { readonly eventId: string; readonly text: string };
+};
 
 function isLive(session: Session): boolean {
   return session.state.phase !== 'finished';
@@ -85,6 +135,23 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const { store, library, logger, sessionTtlMs } = options;
   const clock = options.clock ?? Date.now;
   const limiter = createRateLimiter(options.rateLimitPerMinute);
+  const handledTtlMs = options.handledTtlMs ?? 3_600_000;
+
+  const inFlight = new Set<Promise<unknown>>();
+  let stopping = false;
+  const deliveries = createDeliveries({
+    store,
+    logger,
+    metrics: options.metrics,
+    onTurn: options.onTurn,
+    claimWaitMs: options.claimWaitMs ?? 10_000,
+    handledTtlMs,
+    confirmWithinMs: options.confirmWithinMs ?? 60_000,
+    storeWaitMs: options.storeWaitMs ?? 2000,
+    verifyWithinMs: options.verifyWithinMs ?? 10_000,
+    notSaved,
+    internal,
+  });
   const expired = (session: Session, now: number) => isLive(session) && now - session.updatedAt > sessionTtlMs;
 
   /** Adds a session's summary to its owner's profile, then marks it archived. */
@@ -152,10 +219,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       request.type === 'start' && event !== undefined ? { type: 'start' as const, options: event } : request;
     // An idle session is filed in the history first, so its summary is kept before the key is reused.
     let filedId: string | undefined;
+    let conflicts = 0;
     for (;;) {
       const outcome = await store.sessions.update(inbound.key, (current, loaded): Change => {
-        if (current?.seenEventIds.includes(inbound.id))
+        if (current?.seenEventIds.includes(inbound.id)) {
+          deliveries.learn(inbound.id).replay = true;
           return { next: current, result: { replies: [], session: current } };
+        }
         if (inbound.ref !== undefined && !matches(current, inbound.ref))
           return { next: current, result: { replies: [stale], session: current } };
         if (current !== undefined && expired(current, now) && current.id !== filedId)
@@ -172,12 +242,34 @@ export function createRuntime(options: RuntimeOptions): Runtime {
             type: 'notice',
             text: 'Your last interview was idle for a long time, so I filed it in your history.',
           });
+        const stepStarted = performance.now();
         const result = step(base, interviewEvent, ctx);
+        deliveries.computed(inbound.id, performance.now() - stepStarted);
         const next = result.session && remember(result.session, inbound.id, now);
-        return { next, result: { replies: [...before, ...result.replies], session: next } };
+        const replies = [...before, ...result.replies];
+        // The replies are noted with the save, so a process that takes this event over after this one died can
+        // post them; the event before this one was answered (the user replied to it), so its note can go.
+        const info = deliveries.learn(inbound.id);
+        info.previous = current?.seenEventIds.at(-1);
+        info.noted = next !== undefined && replies.length > 0;
+        const note = info.noted ? { note: { eventId: inbound.id, text: JSON.stringify(replies) } } : {};
+        return { next, result: { replies, session: next }, ...note };
       });
+      // Another process saved first (this one's lease ran out, e.g. it was paused): load again and redo the turn. The
+      // event may have been handled there already, and then the retry changes nothing and replies nothing.
+      if (!outcome.ok && outcome.error.code === 'conflict' && ++conflicts <= 3) continue;
+      if (!outcome.ok && outcome.error.code !== 'conflict') {
+        // The save may have reached the store before the connection broke: never tell the user "not recorded" (they
+        // would send it again, and it would count twice) without checking.
+        if ((await deliveries.applied(inbound)) === 'applied') {
+          const noted = await store.note(inbound.id);
+          if (noted.ok && noted.value !== undefined) return JSON.parse(noted.value) as OutboundReply[];
+          return [{ type: 'notice', text: 'Your last message was saved.' }];
+        }
+      }
       if (!outcome.ok) {
         logger.warn({ key: inbound.key, code: outcome.error.code }, 'session not saved');
+        options.metrics?.storeError(inbound.actor.platform, outcome.error.code);
         return [notSaved];
       }
       const turn = outcome.value;
@@ -222,15 +314,21 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       return { current, history };
     },
     async handle(inbound) {
+      if (stopping) return [draining];
       const started = performance.now();
+      const work = deliveries.turn(inbound, started, run);
+      inFlight.add(work);
       try {
-        const replies = await run(inbound);
-        logger.debug({ key: inbound.key, event: inbound.event.type, ms: performance.now() - started }, 'turn');
-        return replies;
-      } catch (error) {
-        logger.error({ err: error, key: inbound.key, event: inbound.event.type }, 'turn failed');
-        return [internal];
+        return await work;
+      } finally {
+        inFlight.delete(work);
       }
+    },
+    delivered: (inbound) => deliveries.delivered(inbound.id),
+    async drain() {
+      stopping = true;
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await deliveries.close();
     },
     async sweep() {
       const now = clock();
@@ -239,16 +337,31 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const keys: string[] = [];
       for await (const key of store.sessions.keys()) keys.push(key);
       for (const key of keys) {
+        if (stopping) break;
+        if (!key.startsWith('solo:')) continue;
         const loaded = await store.sessions.get(key);
         const session = loaded.ok ? loaded.value.value : undefined;
         if (session === undefined || !expired(session, now)) continue;
+        // Timed work is claimed like an event: whichever process claims it first files the session; if that
+        // process dies, the claim lapses and the next sweep anywhere does it (filing is idempotent per session id).
+        const work = `expire:${key}:${session.id}:${session.updatedAt}`;
+        const claimed = await store.claim(work, handledTtlMs);
+        if (!claimed.ok || (claimed.value !== 'claimed' && claimed.value !== 'taken-over')) continue;
         const [, platform, ...rest] = key.split(':');
         const user = `${platform}:${rest.join(':')}`;
-        if (!key.startsWith('solo:') || !(await archive(user, key, session, now, true))) continue;
-        await store.sessions.update(key, (current) =>
-          current?.id === session.id ? { next: undefined, result: true } : { next: current, result: false },
+        if (!(await archive(user, key, session, now, true))) {
+          await store.unclaim(work);
+          continue;
+        }
+        // Under the session's lock: only the very session that was filed goes, and only if it is still idle (an
+        // answer that arrived meanwhile keeps it, with its new activity).
+        const removed = await store.sessions.update(key, (current) =>
+          current?.id === session.id && expired(current, now)
+            ? { next: undefined, result: true }
+            : { next: current, result: false },
         );
-        filed++;
+        await store.finish(work, handledTtlMs);
+        if (removed.ok && removed.value) filed++;
       }
       return filed;
     },

@@ -18,6 +18,12 @@ export type InboundEvent = {
    * has moved on, the event changes nothing and gets a `stale` error reply.
    */
   readonly ref?: { readonly sessionId: string; readonly question?: number };
+  /**
+   * The platform's retry number when it delivers the event again (Slack's `x-slack-retry-num`); absent on a first
+   * delivery. A retry that cannot reach the store stays silent: only the first delivery tells the user it was not
+   * saved, so two deliveries never disagree about it.
+   */
+  readonly retry?: number;
 };
 
 /** The user's history and per-concept trend. */

@@ -1,0 +1,47 @@
+import { ShardingManager } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.js';
+import { shardOf, shardOpsPort, shardPlan } from '../../src/runtime/shards.js';
+
+const token = `${'M'.repeat(24)}.${'G'.repeat(6)}.${'x'.repeat(38)}`;
+const configWith = (env: Record<string, string>) => {
+  const parsed = parseConfig({ DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: '123456789012345678', ...env });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.value;
+};
+
+describe('Discord sharding from DISCORD_SHARDS', () => {
+  it('configures a ShardingManager with the number of shards, one process each, respawned', () => {
+    const plan = shardPlan(configWith({ DISCORD_SHARDS: '4' }));
+    expect(plan).toBeDefined();
+    const manager = new ShardingManager('adapters/main.ts', { ...plan, execArgv: [...(plan?.execArgv ?? [])] });
+    // mode and execArgv are kept on the manager but not in discord.js's typings.
+    const kept = manager as unknown as { mode: string; execArgv: string[] };
+    expect([manager.totalShards, kept.mode, manager.respawn, kept.execArgv]).toEqual([
+      4,
+      'process',
+      true,
+      ['--import', 'tsx'],
+    ]);
+    expect(manager.token).toBe(token);
+  });
+
+  it("lets Discord choose the count with 'auto'", () => {
+    const plan = shardPlan(configWith({ DISCORD_SHARDS: 'auto' }));
+    const manager = new ShardingManager('adapters/main.ts', { ...plan, execArgv: [...(plan?.execArgv ?? [])] });
+    expect(manager.totalShards).toBe('auto');
+  });
+
+  it('runs no manager when DISCORD_SHARDS is unset or Discord is not configured', () => {
+    expect(shardPlan(configWith({}))).toBeUndefined();
+    const noDiscord = parseConfig({ DISCORD_SHARDS: '2' });
+    expect(noDiscord.ok && shardPlan(noDiscord.value)).toBeUndefined();
+  });
+
+  it('tells a shard process which shard it is, and gives each shard its own operations port', () => {
+    expect(shardOf({ SHARDS: '2', SHARD_COUNT: '4' })).toEqual({ id: 2, count: 4 });
+    expect(shardOf({})).toBeUndefined();
+    expect(shardOpsPort(configWith({ OPS_PORT: '9100' }), { id: 2 })).toBe(9103);
+    expect(shardOpsPort(configWith({}), { id: 2 })).toBeUndefined();
+  });
+});
