@@ -1,0 +1,35 @@
+import type { LoadResult } from './run.js';
+
+/** The figures as the CLI prints them, one line each. */
+export function table(result: LoadResult): string {
+  const lines = [
+    `${result.candidates} candidates on ${result.processes} processes: ${result.events} events (${result.deliveries} deliveries, ${result.duplicatesDelivered} Slack-style duplicates, ${result.redeliveries} redeliveries) in ${result.seconds} s`,
+    `throughput            ${result.throughput} turns/s`,
+    `turn latency          p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (event sent -> reply recorded at Slack)`,
+    `runtime per turn      p50 ${result.runtimeP50Ms} ms, p99 ${result.runtimeP99Ms} ms; store part p50 ${result.storeP50Ms} ms`,
+    `lock wait             p99 ${result.lockWaitP99Ms} ms`,
+    `bare Redis get+set    p50 ${result.getSetP50Ms} ms; store part of a turn = ${result.ratioToGetSet}x, whole runtime turn = ${result.ratioTurnToGetSet}x`,
+    `faults                ${result.faults.length === 0 ? 'none' : result.faults.join('; ')}`,
+    `told "not saved"      ${result.notSavedReplies} (the same notice from a second process while Redis was down: ${result.repeatedNotSavedNotices}); late saves refused by the revision check: ${result.refusedLateSaves}`,
+    `checks                lost ${result.lost}, doubled answers ${result.doubledAnswers}, duplicate replies ${result.duplicateReplies} (feedback re-posted after a kill mid-delivery: ${result.partialRedeliveries}), interleaved ${result.interleaved}, invalid sessions ${result.invalidSessions}, not-saved-but-stored ${result.notSavedButStored}, stalled ${result.stalled} (replies lost after being applied: ${result.repliesLost}), stuck ${result.stuck}`,
+    `finished interviews   ${result.finished}/${result.candidates}; graceful shutdown ${result.gracefulShutdown ? 'yes' : 'NO'}; /metrics served ${result.metricsServed ? 'yes' : 'NO'}`,
+    ...result.problems.map((problem) => `  ! ${problem}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Whether every check passed: nothing lost, doubled, duplicated, interleaved or invalid; every interview done. */
+export function passed(result: LoadResult): boolean {
+  return (
+    result.lost === 0 &&
+    result.doubledAnswers === 0 &&
+    result.duplicateReplies === 0 &&
+    result.interleaved === 0 &&
+    result.invalidSessions === 0 &&
+    result.notSavedButStored === 0 &&
+    result.stalled === 0 &&
+    result.stuck === 0 &&
+    result.finished === result.candidates &&
+    result.gracefulShutdown
+  );
+}
