@@ -1,56 +1,63 @@
+import { fileURLToPath } from 'node:url';
+import { ShardingManager } from 'discord.js';
 import { type Config, loadConfig } from '../src/config.js';
-import { createLogger, openApp, openPanels } from '../src/runtime/index.js';
+import {
+  createLogger,
+  type Intake,
+  openPanels,
+  shardOf,
+  shardOpsPort,
+  shardPlan,
+  startService,
+} from '../src/runtime/index.js';
 import { startDiscord } from './discord/index.js';
 import { startSlack } from './slack/index.js';
 import { runPractice } from './terminal/run.js';
 
-/** A running platform adapter. */
-type Running = { readonly name: string; stop(): Promise<void> };
-
-/** Starts every platform adapter configured in the environment, side by side, on one store. */
+/**
+ * Runs every platform adapter configured in the environment, side by side, on one store. With DISCORD_SHARDS set,
+ * this process is the shard manager and each Discord shard runs this same file as its own process.
+ */
 async function serve(config: Config): Promise<number> {
   const logger = createLogger({ level: config.LOG_LEVEL ?? 'info', sensitive: config.LOG_SENSITIVE });
-  const app = openApp(config, logger);
-  const panels = await openPanels(config, logger, app);
-  const running: Running[] = [];
+  const shard = shardOf(process.env);
+  const plan = shard === undefined ? shardPlan(config) : undefined;
+  const opsPort = shard === undefined ? config.OPS_PORT : shardOpsPort(config, shard);
+  const { OPS_PORT: _, ...rest } = config;
+  const processConfig: Config = opsPort === undefined ? rest : { ...rest, OPS_PORT: opsPort };
   try {
-    if (config.DISCORD_TOKEN !== undefined) {
-      const discord = await startDiscord({
-        app,
-        config,
-        logger,
-        panels,
-        messageContent: config.DISCORD_MESSAGE_CONTENT,
-      });
-      running.push({ name: 'discord', stop: () => discord.stop() });
-      logger.info('Discord adapter started');
-    }
-    if (config.SLACK_BOT_TOKEN !== undefined) {
-      const slack = await startSlack({ app, config, logger, panels });
-      running.push({ name: 'slack', stop: () => slack.stop() });
-      logger.info({ port: slack.port, socketMode: config.SLACK_APP_TOKEN !== undefined }, 'Slack adapter started');
-    }
+    await startService(processConfig, logger, async (app) => {
+      const panels = await openPanels(config, logger, app);
+      const intakes: Intake[] = [];
+      if (plan !== undefined) {
+        const manager = new ShardingManager(fileURLToPath(import.meta.url), { ...plan, execArgv: [...plan.execArgv] });
+        await manager.spawn();
+        intakes.push({
+          stop: async () => {
+            for (const running of manager.shards.values()) running.kill();
+          },
+        });
+      } else if (config.DISCORD_TOKEN !== undefined) {
+        const messageContent = config.DISCORD_MESSAGE_CONTENT;
+        const discord = await startDiscord({ app, config, logger, panels, messageContent });
+        intakes.push({ stop: () => discord.stop() });
+        logger.info({ shard }, 'Discord adapter started');
+      }
+      if (config.SLACK_BOT_TOKEN !== undefined && shard === undefined) {
+        const slack = await startSlack({ app, config, logger, panels });
+        intakes.push({ stop: () => slack.stop() });
+        logger.info({ port: slack.port, socketMode: config.SLACK_APP_TOKEN !== undefined }, 'Slack adapter started');
+      }
+      // The panels' timers and store close after the adapters that use them.
+      intakes.push({ stop: () => panels.close() });
+      return intakes;
+    });
   } catch (error) {
     logger.fatal({ err: error }, 'an adapter failed to start');
-    await Promise.allSettled(running.map((r) => r.stop()));
-    await panels.close();
-    await app.close();
     return 1;
   }
-  if (running.length === 0) {
-    await panels.close();
-    await app.close();
-    return 1;
-  }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  logger.info('shutting down: finishing the turns in flight');
-  await Promise.allSettled(running.map((r) => r.stop()));
-  await panels.close();
-  await app.close();
-  return 0;
+  // startService exits the process after a signal's graceful shutdown.
+  return new Promise<number>(() => {});
 }
 
 /**

@@ -150,5 +150,7 @@ export async function runTurn(deps: TurnDeps, inbound: InboundEvent, route: Rout
   }
   for (const reply of aside) for (const message of renderDiscord(reply, context)) await route.aside.send(message);
   for (const message of notes) await route.aside.send(message);
+  // Posted: another process taking over this event after a crash must not post them again.
+  await deps.app.runtime.delivered(inbound);
   deps.logger.debug({ user: userId, event: inbound.event.type, replies: replies.length }, 'discord: turn delivered');
 }

@@ -63,9 +63,15 @@ export function registerListeners(
     }
   }
 
-  bolt.event('message', async ({ body, event }) => {
-    const intent = fromMessageEvent(body);
-    if (intent.type === 'ignore' || !('user' in event) || typeof event.user !== 'string') return;
+  bolt.event('message', async ({ body, event, context }) => {
+    const parsed = fromMessageEvent(body);
+    if (parsed.type === 'ignore' || !('user' in event) || typeof event.user !== 'string') return;
+    // Slack's retry number rides along, so a retry that cannot reach the store stays silent (the first said so).
+    const retry = context.retryNum;
+    const intent: SlackIntent =
+      parsed.type === 'turn' && typeof retry === 'number' && retry > 0
+        ? { ...parsed, inbound: { ...parsed.inbound, retry } }
+        : parsed;
     const to = { channel: event.channel, user: event.user };
     await guard('message', to, () => carryOut(intent, to));
   });

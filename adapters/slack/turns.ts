@@ -93,6 +93,8 @@ export function createTurns(deps: {
             });
         if (!replies.every(isPrivate)) await publish(inbound.actor, overview);
         if (failure !== undefined) throw failure.error;
+        // Posted: another process taking over this event after a crash must not post them again.
+        await runtime.delivered(inbound);
       }),
     say: (to, message) => queue.run(`solo:slack:${to.user}`, () => post(message, to, false)),
     home: (actor) =>
