@@ -90,11 +90,19 @@ async function measure(url: string, backend: Backend, library: Library, turns: n
   await store.close();
   const getSetP50Ms = percentile(bare, 50);
   const p50Ms = percentile(times, 50);
-  return { p50Ms: round3(p50Ms), p99Ms: round3(percentile(times, 99)), getSetP50Ms: round3(getSetP50Ms), ratio: round3(p50Ms / getSetP50Ms) };
+  return {
+    p50Ms: round3(p50Ms),
+    p99Ms: round3(percentile(times, 99)),
+    getSetP50Ms: round3(getSetP50Ms),
+    ratio: round3(p50Ms / getSetP50Ms),
+  };
 }
 
 /** One runtime turn (load, evaluate, step, save) on SQLite and on memory, each beside a bare get+set. */
-export async function benchTurns(library: Library, turns = 2000): Promise<{ sqlite: TurnFigures; memory: TurnFigures }> {
+export async function benchTurns(
+  library: Library,
+  turns = 2000,
+): Promise<{ sqlite: TurnFigures; memory: TurnFigures }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
   try {
     const path = join(dir, 'bench.sqlite');
@@ -121,7 +129,12 @@ export async function finishedSessionBytes(library: Library): Promise<number> {
   const runtime = createRuntime({ store, library, logger: silent, sessionTtlMs: 1e12, rateLimitPerMinute: 1e9 });
   let id = 0;
   const send = (event: InboundEvent['event']) =>
-    runtime.handle({ id: `size-${++id}`, key: 'solo:terminal:size', actor: { platform: 'terminal', userId: 'size', name: 'size' }, event });
+    runtime.handle({
+      id: `size-${++id}`,
+      key: 'solo:terminal:size',
+      actor: { platform: 'terminal', userId: 'size', name: 'size' },
+      event,
+    });
   await send({ type: 'start', options: { questions: 10, skipIntro: true, seed: 1 } });
   for (let i = 0; i < 40; i++) {
     const replies = await send({ type: 'answer', text: answers[i % answers.length] as string });
