@@ -40,6 +40,11 @@ const answers = [
     'which is why I care about doing it well every single time, not just when it is quiet.',
 ];
 
+/** Answer `i`: no two turns send the same text, so no turn is cheaper for having been seen before. */
+function uniqueAnswer(i: number): string {
+  return `${answers[i % answers.length] as string} That was case ${i + 1000} in my notes.`;
+}
+
 function sessionEnvelopeBytes(session: Session): number {
   return Buffer.byteLength(JSON.stringify({ v: SESSION_VERSION, data: session }));
 }
@@ -80,7 +85,7 @@ async function measure(url: string, backend: Backend, library: Library, turns: n
   for (let i = 0; i < turns + 200; i++) {
     const user = i % users;
     const started = performance.now();
-    const replies = await send(user, { type: 'answer', text: answers[i % answers.length] as string });
+    const replies = await send(user, { type: 'answer', text: uniqueAnswer(i) });
     if (i >= 200) times.push(performance.now() - started);
     if (replies.some((r) => r.type === 'report')) await send(user, start);
   }
@@ -137,7 +142,7 @@ export async function finishedSessionBytes(library: Library): Promise<number> {
     });
   await send({ type: 'start', options: { questions: 10, skipIntro: true, seed: 1 } });
   for (let i = 0; i < 40; i++) {
-    const replies = await send({ type: 'answer', text: answers[i % answers.length] as string });
+    const replies = await send({ type: 'answer', text: uniqueAnswer(i) });
     if (replies.some((r) => r.type === 'report')) break;
   }
   const stored = await store.sessions.get('solo:terminal:size');
