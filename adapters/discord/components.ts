@@ -80,11 +80,11 @@ export function actionRows(
   return rows(buttons);
 }
 
-/** The modal the Answer button opens; its custom id is the button's, so the answer stays bound to its question. */
-export function answerModal(id: ButtonId): APIModalInteractionResponseCallbackData {
+/** An answer modal with `customId` (the button's, so the answer stays bound to what it answers) and `title`. */
+export function answerModalWith(customId: string, title: string): APIModalInteractionResponseCallbackData {
   return {
-    custom_id: toCustomId(id),
-    title: id.question === undefined ? 'Your answer' : `Your answer to question ${id.question}`,
+    custom_id: customId,
+    title,
     components: [
       {
         type: ComponentType.Label,
@@ -101,4 +101,10 @@ export function answerModal(id: ButtonId): APIModalInteractionResponseCallbackDa
       },
     ],
   };
+}
+
+/** The modal the Answer button opens; its custom id is the button's, so the answer stays bound to its question. */
+export function answerModal(id: ButtonId): APIModalInteractionResponseCallbackData {
+  const title = id.question === undefined ? 'Your answer' : `Your answer to question ${id.question}`;
+  return answerModalWith(toCustomId(id), title);
 }

@@ -7,7 +7,7 @@ import {
 } from 'discord-api-types/v10';
 import { Criteria, CriterionLabels, type Level, LevelLabels, type PanelReply } from '../../src/engine/index.js';
 import { roleNames } from './commands.js';
-import { ANSWER_INPUT, MODAL_ANSWER_LIMIT, rows } from './components.js';
+import { answerModalWith, rows } from './components.js';
 import { type Outgoing, toMessages } from './embeds.js';
 import { type PanelButton, type PanelButtonOf, toPanelId } from './panel-ids.js';
 import { escapeUserText, inlineUserText, neutralise } from './text.js';
@@ -174,25 +174,7 @@ export function renderPanelNotice(text: string): Outgoing[] {
 
 /** The modal of the Answer button; its custom id is the button's, so the answer stays bound to its turn. */
 export function panelAnswerModal(id: PanelButtonOf<'answer'>): APIModalInteractionResponseCallbackData {
-  return {
-    custom_id: toPanelId(id),
-    title: `Your answer (turn ${id.turn})`,
-    components: [
-      {
-        type: ComponentType.Label,
-        label: 'Your answer',
-        description: 'Answer as you would in the room: what happened, what you did, how it ended.',
-        component: {
-          type: ComponentType.TextInput,
-          custom_id: ANSWER_INPUT,
-          style: TextInputStyle.Paragraph,
-          min_length: 1,
-          max_length: MODAL_ANSWER_LIMIT,
-          required: true,
-        },
-      },
-    ],
-  };
+  return answerModalWith(toPanelId(id), `Your answer (turn ${id.turn})`);
 }
 
 /** The modal of "Add a comment": one line for the candidate, kept with the rating. */

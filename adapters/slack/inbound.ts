@@ -25,7 +25,8 @@ function turn(id: string, userId: string, name: string | undefined, event: Inbou
   return { type: 'turn', inbound: { id, ...who(userId, name), event } };
 }
 
-const MessageEnvelope = z.object({
+/** A `message` event as the Events API delivers it. */
+export const MessageEnvelope = z.object({
   event_id: z.string().optional(),
   event: z.object({
     type: z.literal('message'),

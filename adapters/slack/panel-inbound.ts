@@ -6,6 +6,7 @@ import {
   type PanelEvent,
   type PanelOptions,
 } from '../../src/engine/index.js';
+import { MessageEnvelope } from './inbound.js';
 import { plainFromSlack } from './mrkdwn.js';
 import { decodePanelValue, isTs, PanelAction, rateOf, type Where } from './panel-ids.js';
 import { parseStartArgs } from './start-args.js';
@@ -91,17 +92,8 @@ export function fromPanelCommand(body: unknown): PanelIntent {
   };
 }
 
-const ThreadMessage = z.object({
-  event_id: z.string().optional(),
-  event: z.object({
-    type: z.literal('message'),
-    subtype: z.string().optional(),
-    bot_id: z.string().optional(),
-    user: z.string().optional(),
-    text: z.string().optional(),
-    channel_type: z.string().optional(),
-    channel: z.string(),
-    ts: z.string(),
+const ThreadMessage = MessageEnvelope.extend({
+  event: MessageEnvelope.shape.event.extend({
     thread_ts: z.string().optional(),
     parent_user_id: z.string().optional(),
   }),

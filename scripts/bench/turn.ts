@@ -49,13 +49,14 @@ function sessionEnvelopeBytes(session: Session): number {
   return Buffer.byteLength(JSON.stringify({ v: SESSION_VERSION, data: session }));
 }
 
-async function bareGetSet(backend: Backend, value: string, rounds: number): Promise<number[]> {
+async function bareGetSet(backend: Backend, values: readonly string[], rounds: number): Promise<number[]> {
   const space = backend.spaces.sessions;
   const times: number[] = [];
   for (let i = 0; i < rounds; i++) {
+    const value = values[i % values.length] ?? '{}';
     const started = performance.now();
-    await space.get(`bare:${i % 50}`);
-    await space.set(`bare:${i % 50}`, value);
+    await space.get(`bare:${i % values.length}`);
+    await space.set(`bare:${i % values.length}`, value);
     times.push(performance.now() - started);
   }
   return times;
@@ -89,9 +90,13 @@ async function measure(url: string, backend: Backend, library: Library, turns: n
     if (i >= 200) times.push(performance.now() - started);
     if (replies.some((r) => r.type === 'report')) await send(user, start);
   }
-  const sample = await store.sessions.get('solo:terminal:u0');
-  const value = sample.ok && sample.value.value !== undefined ? JSON.stringify(sample.value.value) : '{}';
-  const bare = await bareGetSet(backend, value, turns);
+  // The bare get+set moves the sessions the turns moved (each user's, as it stands), so both pay for the same sizes.
+  const values: string[] = [];
+  for (let u = 0; u < users; u++) {
+    const stored = await store.sessions.get(`solo:terminal:u${u}`);
+    if (stored.ok && stored.value.value !== undefined) values.push(JSON.stringify(stored.value.value));
+  }
+  const bare = await bareGetSet(backend, values, turns);
   await store.close();
   const getSetP50Ms = percentile(bare, 50);
   const p50Ms = percentile(times, 50);

@@ -8,7 +8,7 @@ export function table(result: LoadResult): string {
     `turn latency          p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (event sent -> reply recorded at Slack)`,
     `runtime per turn      p50 ${result.runtimeP50Ms} ms, p99 ${result.runtimeP99Ms} ms; store part p50 ${result.storeP50Ms} ms`,
     `lock wait             p99 ${result.lockWaitP99Ms} ms`,
-    `bare Redis get+set    p50 ${result.getSetP50Ms} ms; store part of a turn = ${result.ratioToGetSet}x, whole runtime turn = ${result.ratioTurnToGetSet}x`,
+    `bare Redis get+set    p50 ${result.getSetP50Ms} ms; a runtime turn = ${result.ratioToGetSet}x (its store part alone ${result.storeRatioToGetSet}x)`,
     `faults                ${result.faults.length === 0 ? 'none' : result.faults.join('; ')}`,
     `told "not saved"      ${result.notSavedReplies} (the same notice from a second process while Redis was down: ${result.repeatedNotSavedNotices}); late saves refused by the revision check: ${result.refusedLateSaves}`,
     `checks                lost ${result.lost}, doubled answers ${result.doubledAnswers}, duplicate replies ${result.duplicateReplies} (feedback re-posted after a kill mid-delivery: ${result.partialRedeliveries}), interleaved ${result.interleaved}, invalid sessions ${result.invalidSessions}, not-saved-but-stored ${result.notSavedButStored}, stalled ${result.stalled} (replies lost after being applied: ${result.repliesLost}), stuck ${result.stuck}`,

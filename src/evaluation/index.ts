@@ -6,7 +6,7 @@ import { loadNlp } from './nlp.js';
 import type { Evaluation, EvaluationContext, Evaluator } from './types.js';
 
 /** How many recent evaluations are kept per question for reuse. */
-const RECENT_PER_QUESTION = 64;
+const RECENT_PER_QUESTION = 8;
 
 export type { FollowUpReason } from '../packs/schema.js';
 export { cannedThreshold } from './canned.js';
