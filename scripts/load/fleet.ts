@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { BOT_NODE_FLAGS } from '../../src/runtime/index.js';
 import type { BotReport, FromBot, ToBot } from './protocol.js';
 
 const botEntry = join(dirname(fileURLToPath(import.meta.url)), 'bot.ts');
@@ -52,7 +53,7 @@ export async function startFleet(count: number, env: NodeJS.ProcessEnv): Promise
     // LOAD_BOT_NODE_ARGS adds node flags to every bot (e.g. `--cpu-prof` to profile one run).
     const { LOAD_BOT_NODE_ARGS: nodeArgs = '' } = process.env;
     const extra = nodeArgs.split(' ').filter((arg) => arg !== '');
-    const child = spawn(process.execPath, [...extra, '--import', 'tsx', botEntry], {
+    const child = spawn(process.execPath, [...BOT_NODE_FLAGS, ...extra, '--import', 'tsx', botEntry], {
       env,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -15,5 +15,5 @@ export {
   type TurnSample,
 } from './runtime.js';
 export { type Intake, type Service, type ServiceOptions, startService } from './service.js';
-export { type ShardPlan, shardOf, shardOpsPort, shardPlan } from './shards.js';
+export { BOT_NODE_FLAGS, type ShardPlan, shardOf, shardOpsPort, shardPlan } from './shards.js';
 export type * from './types.js';

@@ -21,7 +21,7 @@ describe('Discord sharding from DISCORD_SHARDS', () => {
       4,
       'process',
       true,
-      ['--import', 'tsx'],
+      ['--max-semi-space-size=32', '--import', 'tsx'],
     ]);
     expect(manager.token).toBe(token);
   });
