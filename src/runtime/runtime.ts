@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import {
-  conceptTrend,
   fold,
   hashSeed,
   type Library,
@@ -14,15 +13,17 @@ import {
   weakestConcepts,
 } from '../engine/index.js';
 import type { Store } from '../store/index.js';
+import { createAccounts, profileKey } from './accounts.js';
 import { createDeliveries, type TurnSample } from './deliveries.js';
 import type { Metrics } from './metrics.js';
 import { createRateLimiter } from './rate-limit.js';
-import type { Actor, HistoryReply, InboundEvent, OutboundReply, Overview } from './types.js';
+import type { Actor, InboundEvent, OutboundReply, Overview } from './types.js';
 
 /** How many recent platform event ids a session remembers for dedupe. */
 export const SEEN_EVENTS = 50;
 
 export type { TurnSample };
+export { profileKey };
 
 export type RuntimeOptions = {
   readonly store: Store<Session, Profile>;
@@ -112,11 +113,6 @@ function matches(session: Session | undefined, ref: NonNullable<InboundEvent['re
   return (live.phase === 'asking' || live.phase === 'probing') && live.turn.index + 1 === ref.question;
 }
 
-/** `<platform>:<userId>`: the profile key of an actor. */
-export function profileKey(actor: Pick<Actor, 'platform' | 'userId'>): string {
-  return `${actor.platform}:${actor.userId}`;
-}
-
 type TurnResult =
   | { readonly replies: readonly Reply[]; readonly session: Session | undefined }
   | { readonly idle: Session };
@@ -134,6 +130,7 @@ function isLive(session: Session): boolean {
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { store, library, logger, sessionTtlMs } = options;
   const clock = options.clock ?? Date.now;
+  const accounts = createAccounts({ store, library, logger });
   const limiter = createRateLimiter(options.rateLimitPerMinute);
   const handledTtlMs = options.handledTtlMs ?? 3_600_000;
 
@@ -175,31 +172,6 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return { ...options, weakConcepts: weakestConcepts(profile.value.value) };
   }
 
-  async function account(inbound: InboundEvent, event: Extract<InboundEvent['event'], { type: 'history' | 'forget' }>) {
-    if (event.type === 'forget') {
-      if (!event.confirmed) return [{ type: 'confirm-forget' } as const];
-      const removed = await store.forget(inbound.actor.platform, inbound.actor.userId);
-      if (!removed.ok)
-        return [{ ...notSaved, text: 'I could not reach the store, so nothing was deleted. Please try again.' }];
-      logger.info({ user: profileKey(inbound.actor), removed: removed.value.length }, 'forgot a user');
-      return [{ type: 'forgotten', keys: removed.value } as const];
-    }
-    const history = await historyOf(inbound.actor);
-    return history === undefined
-      ? [{ ...notSaved, text: 'I could not load your history just now. Please try again.' }]
-      : [history];
-  }
-
-  async function historyOf(actor: Actor): Promise<HistoryReply | undefined> {
-    const profile = await store.profiles.get(profileKey(actor));
-    if (!profile.ok) return undefined;
-    const pack = library.packs.get(library.defaultPackId)?.pack;
-    const label = (id: string) => pack?.concepts.find((c) => c.id === id)?.label ?? id;
-    const entries = profile.value.value?.history ?? [];
-    const trend = conceptTrend(profile.value.value).map((t) => ({ ...t, label: label(t.id) }));
-    return { type: 'history', entries: entries.slice(-10), trend };
-  }
-
   async function run(inbound: InboundEvent): Promise<readonly OutboundReply[]> {
     const now = clock();
     if (!limiter.allow(profileKey(inbound.actor), now))
@@ -211,7 +183,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         },
       ];
     const request = inbound.event;
-    if (request.type === 'history' || request.type === 'forget') return account(inbound, request);
+    if (request.type === 'history' || request.type === 'forget') return accounts.answer(inbound, request);
     const event = request.type === 'start' ? await startOptions(inbound, request.options) : undefined;
     if (request.type === 'start' && event === undefined) return [notSaved];
     const ctx = { now, random: seededRandom(hashSeed(inbound.id)), library };
@@ -292,27 +264,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   }
 
   return {
-    async overview(actor) {
-      const [loaded, history] = await Promise.all([
-        store.sessions.get(`solo:${actor.platform}:${actor.userId}`),
-        historyOf(actor),
-      ]);
-      if (!loaded.ok || history === undefined) return undefined;
-      const session = loaded.value.value;
-      if (session === undefined) return { current: null, history };
-      const { state } = session;
-      const live = state.phase === 'paused' ? state.resume : state;
-      const question = live.phase === 'asking' || live.phase === 'probing' ? live.turn.index + 1 : null;
-      const answered = session.answers.filter((r) => r.score !== null).length;
-      const current = {
-        sessionId: session.id,
-        phase: state.phase,
-        question,
-        total: session.questionIds.length,
-        answered,
-      };
-      return { current, history };
-    },
+    overview: accounts.overview,
     async handle(inbound) {
       if (stopping) return [draining];
       const started = performance.now();
