@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
-import type { Action, CommandName } from '../../src/engine/index.js';
+import { type Action, type CommandName, CommandNames } from '../../src/engine/index.js';
 import { button } from './blocks.js';
 
 /** Every action id this adapter puts on a solo button starts with `iv:`; `iv:panel-` ones are the panels'. */
@@ -10,18 +10,6 @@ export const HOME_START = 'iv:home-start';
 /** The buttons of the forget confirmation. */
 export const FORGET_CONFIRM = 'iv:forget-confirm';
 export const FORGET_CANCEL = 'iv:forget-cancel';
-
-const commandNames: readonly CommandName[] = [
-  'skip',
-  'repeat',
-  'hint',
-  'pause',
-  'resume',
-  'end',
-  'status',
-  'example',
-  'retry',
-];
 
 /** Where a button was sent: the session and (1-based) question it belongs to, and a command's question number. */
 export type ButtonScope = { readonly sessionId?: string; readonly question?: number; readonly arg?: number };
@@ -66,7 +54,7 @@ export function meaningOf(actionId: string, value: string | undefined): ButtonMe
   const name = match?.[1];
   if (name === 'start' || name === 'home-start' || name === 'forget-confirm' || name === 'forget-cancel')
     return { type: name };
-  const command = commandNames.find((c) => c === name);
+  const command = CommandNames.find((c) => c === name);
   return command === undefined ? undefined : { type: 'command', name: command, scope: decodeScope(value) };
 }
 

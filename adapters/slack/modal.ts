@@ -1,10 +1,9 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
-import type { StartOptions } from '../../src/engine/index.js';
+import { parseCompanyLine, type StartOptions } from '../../src/engine/index.js';
 import { type Role, Roles } from '../../src/packs/index.js';
 import { plain } from './blocks.js';
 import type { SlackIntent } from './inbound.js';
-import { companyOptions } from './start-args.js';
 
 /** The callback id of the start modal opened from App Home. */
 export const START_MODAL = 'iv:start-modal';
@@ -105,7 +104,7 @@ export function fromViewSubmission(body: unknown): SlackIntent {
     ...(Number.isInteger(questions) && questions > 0 ? { questions } : {}),
     ...(role === undefined ? {} : { role }),
     ...(weakest ? { focus: 'weakest' } : {}),
-    ...companyOptions(values.company?.value.value ?? ''),
+    ...parseCompanyLine(values.company?.value.value ?? ''),
     skipIntro: true,
   };
   const name = user.username ?? user.name ?? user.id;

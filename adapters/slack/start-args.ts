@@ -1,4 +1,4 @@
-import type { StartOptions } from '../../src/engine/index.js';
+import { parseCompanyLine, type StartOptions } from '../../src/engine/index.js';
 import type { Role } from '../../src/packs/index.js';
 
 /** Words (one or two) that name a role, as people type them. */
@@ -34,22 +34,6 @@ function roleAt(words: readonly string[], i: number): { readonly role: Role; rea
   return single === undefined ? undefined : { role: single[1], used: 1 };
 }
 
-/** "Northwind: friendly, reliable" → the company and its values; surrounding quotes are dropped. */
-export function companyOptions(text: string): Pick<StartOptions, 'company' | 'companyValues'> {
-  const [name = '', values = ''] = text.split(/:(.*)/s);
-  const company = name
-    .trim()
-    .replace(/^["'“‘](.*)["'”’]$/s, '$1')
-    .trim()
-    .slice(0, 100);
-  const list = values
-    .split(/[,;\n]/)
-    .map((value) => value.trim().slice(0, 60))
-    .filter((value) => value !== '')
-    .slice(0, 10);
-  return { ...(company === '' ? {} : { company }), ...(list.length === 0 ? {} : { companyValues: list }) };
-}
-
 /**
  * Reads the words after `start`: a number of questions, a role and `weakest` in any order, then the company (the
  * rest, verbatim, with optional values after a colon). "3 retail Acme Corp" → 3 questions, retail, "Acme Corp".
@@ -82,6 +66,6 @@ export function parseStartArgs(text: string): StartOptions {
     ...(questions === undefined ? {} : { questions }),
     ...(role === undefined ? {} : { role }),
     ...(focus === undefined ? {} : { focus }),
-    ...companyOptions(rest),
+    ...parseCompanyLine(rest),
   };
 }

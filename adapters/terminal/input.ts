@@ -1,4 +1,4 @@
-import type { CommandName, StartOptions } from '../../src/engine/index.js';
+import { CommandNames, type StartOptions } from '../../src/engine/index.js';
 import type { InboundEvent } from '../../src/runtime/index.js';
 
 /** What one typed line means. */
@@ -7,18 +7,6 @@ export type LineIntent =
   | { readonly type: 'help' }
   | { readonly type: 'quit' }
   | { readonly type: 'unknown'; readonly text: string };
-
-const commands: readonly CommandName[] = [
-  'skip',
-  'repeat',
-  'hint',
-  'pause',
-  'resume',
-  'end',
-  'status',
-  'example',
-  'retry',
-];
 
 /** Translates one line: `/command [arg]` or an answer. `start` reuses the options given on the command line. */
 export function fromLine(line: string, start: StartOptions): LineIntent {
@@ -31,7 +19,7 @@ export function fromLine(line: string, start: StartOptions): LineIntent {
   if (name === 'start') return { type: 'event', event: { type: 'start', options: start } };
   if (name === 'history') return { type: 'event', event: { type: 'history' } };
   if (name === 'forget') return { type: 'event', event: { type: 'forget', confirmed: arg.toLowerCase() === 'yes' } };
-  const command = commands.find((c) => c === name);
+  const command = CommandNames.find((c) => c === name);
   if (command === undefined) return { type: 'unknown', text: trimmed };
   const number = Number.parseInt(arg, 10);
   const question =

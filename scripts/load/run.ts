@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { seededRandom } from '../../src/engine/index.js';
 import { startFakeSlack } from '../../tests/fakes/slack/index.js';
 import { type CandidateRecord, createCandidate } from './candidate.js';
 import { type CheckResult, checkRecords } from './checks.js';
@@ -8,7 +9,7 @@ import type { LoadOptions } from './options.js';
 import type { BotReport } from './protocol.js';
 import { type PrivateRedis, startPrivateRedis } from './redis-server.js';
 import { createBalancer, type Posted, watchPosts } from './slack-side.js';
-import { percentile, round2, seeded } from './stats.js';
+import { percentile, round2 } from './stats.js';
 
 /** The figures of one run (`--json` prints exactly this). */
 export type LoadResult = {
@@ -57,7 +58,7 @@ const EVENTS_PER_INTERVIEW = 13;
 
 /** Runs one load test end to end and checks it; `log` receives progress lines (stderr in the CLI). */
 export async function runLoad(options: LoadOptions, log: (line: string) => void = () => {}): Promise<LoadResult> {
-  const random = seeded(options.seed);
+  const random = seededRandom(options.seed);
   const redis: PrivateRedis | undefined =
     options.redisUrl === undefined ? await startPrivateRedis({ durable: options.redisRestart }) : undefined;
   const redisUrl = options.redisUrl ?? redis?.url ?? '';

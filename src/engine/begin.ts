@@ -74,10 +74,14 @@ function labels(loaded: LoadedPack, ids: readonly string[]): string {
 
 const skipWords = new Set(['skip', 'no', 'none', 'n/a', 'pass', 'not sure', "don't know", 'dont know']);
 
-/** Reads a company line: "Northwind: friendly, reliable" gives the company and its values. */
-function parseCompany(text: string): Pick<Settings, 'company' | 'companyValues'> {
+/** Reads a company line: "Northwind: friendly, reliable" gives the company and its values; quotes are dropped. */
+export function parseCompanyLine(text: string): Pick<Settings, 'company' | 'companyValues'> {
   const [name = '', values = ''] = text.split(/:(.*)/s);
-  const company = name.trim().slice(0, 100);
+  const company = name
+    .trim()
+    .replace(/^["'“‘](.*)["'”’]$/s, '$1')
+    .trim()
+    .slice(0, 100);
   const list = values
     .split(/[,;\n]/)
     .map((value) => value.trim().slice(0, 60))
@@ -112,7 +116,7 @@ export function onIntro(
   if (answer === '') return stay(session, currentPrompt(session, live, loaded));
   let settings = session.settings;
   const replies: Reply[] = [];
-  if (live.ask === 'company' && !skipped) settings = { ...settings, ...parseCompany(answer) };
+  if (live.ask === 'company' && !skipped) settings = { ...settings, ...parseCompanyLine(answer) };
   if (live.ask === 'role' && !skipped) {
     const role = parseRole(answer);
     if (role === undefined) replies.push(notice('I did not recognise that role, so the questions will be general.'));

@@ -1,5 +1,5 @@
 export { ANSWER_LIMIT, MAX_FOLLOW_UPS } from './answer.js';
-export { DEFAULT_QUESTIONS } from './begin.js';
+export { DEFAULT_QUESTIONS, parseCompanyLine } from './begin.js';
 export { DEFAULT_QUESTIONS_PER_PERSON, DEFAULT_TURN_TIMEOUT_MS } from './panel/lobby.js';
 export { PanelSessionSchema } from './panel/schema.js';
 export { nextDeadline, stepPanel } from './panel/step.js';
@@ -21,3 +21,4 @@ export { hashSeed, seededRandom } from './random.js';
 export { SESSION_VERSION, SessionSchema } from './schema.js';
 export { step } from './step.js';
 export type * from './types.js';
+export { CommandNames } from './types.js';

@@ -24,7 +24,9 @@ export type StartOptions = {
   readonly skipIntro?: boolean;
 };
 
-export type CommandName = 'skip' | 'repeat' | 'hint' | 'pause' | 'resume' | 'end' | 'status' | 'example' | 'retry';
+/** Every command an interview takes, for adapters that read them from text. */
+export const CommandNames = ['skip', 'repeat', 'hint', 'pause', 'resume', 'end', 'status', 'example', 'retry'] as const;
+export type CommandName = (typeof CommandNames)[number];
 /** A command; `question` (1-based) is for `example` and `retry`. */
 export type Command = { readonly name: CommandName; readonly question?: number };
 

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../src/engine/index.js';
 import { createEvaluator, type Evaluation, type Evaluator } from '../../src/evaluation/index.js';
 import { type Corpus, CorpusSchema, type Pack, PackSchema, type Question } from '../../src/packs/index.js';
 
@@ -132,17 +133,8 @@ export function covers(evaluation: Evaluation, conceptId: string): boolean {
   return evaluation.concepts.find((c) => c.id === conceptId)?.covered ?? false;
 }
 
-/** A seeded random source in [0, 1) (mulberry32), so phrasing tests replay. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** A seeded random source in [0, 1), so phrasing tests replay. */
+export const seeded = seededRandom;
 
 /** A complete STAR story for the behavioral test question. */
 export const strongStory =
