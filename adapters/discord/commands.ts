@@ -15,6 +15,9 @@ export const COMMAND_NAME = 'interview';
 /** The most questions `/interview start` offers (the engine also caps it at the pack's size). */
 export const MAX_QUESTIONS = 10;
 
+/** The largest `seed` Discord offers: a 32-bit signed integer, as the engine's seeds are. */
+export const MAX_SEED = 2 ** 31 - 1;
+
 /** The kinds of job, as people read them. */
 export const roleNames: Readonly<Record<(typeof Roles)[number], string>> = {
   retail: 'Retail',
@@ -78,6 +81,19 @@ const start = sub('start', 'Start a practice interview; it runs in your DMs', [
     type: ApplicationCommandOptionType.Boolean,
     name: 'skip_intro',
     description: 'Go straight to the questions, without the company and role',
+  },
+  {
+    type: ApplicationCommandOptionType.String,
+    name: 'pack',
+    description: 'Question pack id (default customer-service)',
+    max_length: 40,
+  },
+  {
+    type: ApplicationCommandOptionType.Integer,
+    name: 'seed',
+    description: 'The same seed asks the same questions (to practise a set again)',
+    min_value: 0,
+    max_value: MAX_SEED,
   },
 ]);
 

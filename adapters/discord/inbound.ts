@@ -26,7 +26,8 @@ function inbound(id: string, user: DiscordUser, event: InboundEvent['event'], re
 const plainCommands: readonly CommandName[] = ['skip', 'repeat', 'hint', 'pause', 'resume', 'end', 'status'];
 
 function startOptions(options: OptionValues): StartOptions {
-  const { questions, role, company, values, focus, skip_intro: skipIntro } = options;
+  const { questions, role, company, values, focus, skip_intro: skipIntro, pack, seed } = options;
+  const packId = typeof pack === 'string' ? pack.trim().toLowerCase() : '';
   const known: Role | undefined = Roles.find((r) => r === role);
   const name = typeof company === 'string' ? company.trim() : '';
   const list =
@@ -44,6 +45,8 @@ function startOptions(options: OptionValues): StartOptions {
     ...(list.length === 0 ? {} : { companyValues: list }),
     ...(focus === 'weakest' ? { focus: 'weakest' as const } : {}),
     ...(skipIntro === true ? { skipIntro: true } : {}),
+    ...(packId === '' ? {} : { pack: packId }),
+    ...(typeof seed === 'number' && Number.isSafeInteger(seed) ? { seed } : {}),
   };
 }
 

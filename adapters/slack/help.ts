@@ -9,7 +9,7 @@ const lines = [
   '• `/interview example N` shows a model answer · `/interview retry N` tries question N again',
   '• `/interview history` shows your past interviews · `/interview forget` deletes everything I keep about you',
   '• In a channel, `/interview panel [questions each] [role]` runs a group mock interview in a thread',
-  'Roles: retail, call centre, support desk, hospitality.',
+  'Roles: retail, call centre, support desk, hospitality. Add `weakest` for a drill on what you miss most, `seed=N` to get the same questions as an earlier interview, `pack=ID` for another question pack.',
 ];
 
 /** How to use the bot; `unknown` names a subcommand that was not recognised. */

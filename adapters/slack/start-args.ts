@@ -35,8 +35,9 @@ function roleAt(words: readonly string[], i: number): { readonly role: Role; rea
 }
 
 /**
- * Reads the words after `start`: a number of questions, a role and `weakest` in any order, then the company (the
- * rest, verbatim, with optional values after a colon). "3 retail Acme Corp" → 3 questions, retail, "Acme Corp".
+ * Reads the words after `start`: a number of questions, a role, `weakest`, `pack=ID` and `seed=N` in any order, then
+ * the company (the rest, verbatim, with optional values after a colon). "3 retail Acme Corp" → 3 questions, retail,
+ * "Acme Corp".
  */
 export function parseStartArgs(text: string): StartOptions {
   const words = text
@@ -46,6 +47,8 @@ export function parseStartArgs(text: string): StartOptions {
   let questions: number | undefined;
   let role: Role | undefined;
   let focus: 'weakest' | undefined;
+  let pack: string | undefined;
+  let seed: number | undefined;
   let i = 0;
   while (i < words.length) {
     const word = words[i] ?? '';
@@ -59,6 +62,12 @@ export function parseStartArgs(text: string): StartOptions {
     } else if (focus === undefined && /^(--focus=?)?weakest$/i.test(word)) {
       focus = 'weakest';
       i += 1;
+    } else if (pack === undefined && /^pack=[a-z0-9-]{1,40}$/i.test(word)) {
+      pack = word.slice('pack='.length).toLowerCase();
+      i += 1;
+    } else if (seed === undefined && /^seed=\d{1,9}$/i.test(word)) {
+      seed = Number(word.slice('seed='.length));
+      i += 1;
     } else break;
   }
   const rest = words.slice(i).join(' ');
@@ -66,6 +75,8 @@ export function parseStartArgs(text: string): StartOptions {
     ...(questions === undefined ? {} : { questions }),
     ...(role === undefined ? {} : { role }),
     ...(focus === undefined ? {} : { focus }),
+    ...(pack === undefined ? {} : { pack }),
+    ...(seed === undefined ? {} : { seed }),
     ...parseCompanyLine(rest),
   };
 }

@@ -33,6 +33,16 @@ describe('parseStartArgs', () => {
     expect(parseStartArgs('999')).toEqual({ questions: 50 });
   });
 
+  it('reads pack=ID and seed=N among the leading words, and a malformed one as the company', () => {
+    expect(parseStartArgs('seed=42 2 pack=Customer-Service Acme')).toEqual({
+      questions: 2,
+      seed: 42,
+      pack: 'customer-service',
+      company: 'Acme',
+    });
+    expect(parseStartArgs('seed=forty Acme')).toEqual({ company: 'seed=forty Acme' });
+  });
+
   it('gives no options for nothing', () => {
     expect(parseStartArgs('   ')).toEqual({});
   });
