@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { ShardingManager } from 'discord.js';
 import { type Config, loadConfig } from '../src/config.js';
 import {
   createLogger,
@@ -8,55 +7,73 @@ import {
   shardOf,
   shardOpsPort,
   shardPlan,
+  shardStopMs,
   startService,
 } from '../src/runtime/index.js';
 import { startDiscord } from './discord/index.js';
+import { startShards } from './discord/shard-manager.js';
+import { followManager } from './discord/shard-process.js';
 import { startSlack } from './slack/index.js';
 import { runPractice } from './terminal/run.js';
 
 /**
  * Runs every platform adapter configured in the environment, side by side, on one store. With DISCORD_SHARDS set,
- * this process is the shard manager and each Discord shard runs this same file as its own process.
+ * this process is the shard manager (it serves Slack, if configured, but not Discord) and each Discord shard runs
+ * this same file as its own process, serving Discord only.
  */
 async function serve(config: Config): Promise<number> {
-  const logger = createLogger({ level: config.LOG_LEVEL ?? 'info', sensitive: config.LOG_SENSITIVE });
   const shard = shardOf(process.env);
+  const base = createLogger({ level: config.LOG_LEVEL ?? 'info', sensitive: config.LOG_SENSITIVE });
+  const logger = shard === undefined ? base : base.child({ shard: shard.id });
   const plan = shard === undefined ? shardPlan(config) : undefined;
   const opsPort = shard === undefined ? config.OPS_PORT : shardOpsPort(config, shard);
   const { OPS_PORT: _, ...rest } = config;
   const processConfig: Config = opsPort === undefined ? rest : { ...rest, OPS_PORT: opsPort };
+  const api = config.DISCORD_API_URL;
+  const discordHere = plan === undefined && config.DISCORD_TOKEN !== undefined;
+  const slackHere = config.SLACK_BOT_TOKEN !== undefined && shard === undefined;
   try {
-    await startService(processConfig, logger, async (app) => {
-      const panels = await openPanels(config, logger, app);
-      const intakes: Intake[] = [];
-      if (plan !== undefined) {
-        const manager = new ShardingManager(fileURLToPath(import.meta.url), { ...plan, execArgv: [...plan.execArgv] });
-        await manager.spawn();
-        intakes.push({
-          stop: async () => {
-            for (const running of manager.shards.values()) running.kill();
-          },
-        });
-      } else if (config.DISCORD_TOKEN !== undefined) {
-        const messageContent = config.DISCORD_MESSAGE_CONTENT;
-        const discord = await startDiscord({ app, config, logger, panels, messageContent });
-        intakes.push({ stop: () => discord.stop() });
-        logger.info({ shard }, 'Discord adapter started');
-      }
-      if (config.SLACK_BOT_TOKEN !== undefined && shard === undefined) {
-        const slack = await startSlack({ app, config, logger, panels });
-        intakes.push({ stop: () => slack.stop() });
-        logger.info({ port: slack.port, socketMode: config.SLACK_APP_TOKEN !== undefined }, 'Slack adapter started');
-      }
-      // The panels' timers and store close after the adapters that use them.
-      intakes.push({ stop: () => panels.close() });
-      return intakes;
-    });
+    const service = await startService(
+      processConfig,
+      logger,
+      async (app) => {
+        // Panels only where an adapter delivers them: a process without one would fire their deadlines unheard.
+        const panels = discordHere || slackHere ? await openPanels(config, logger, app) : undefined;
+        const intakes: Intake[] = [];
+        if (plan !== undefined) {
+          const entry = fileURLToPath(import.meta.url);
+          intakes.push(await startShards({ plan, entry, logger, api, stopMs: shardStopMs(config) }));
+        } else if (discordHere) {
+          const messageContent = config.DISCORD_MESSAGE_CONTENT;
+          const clientOptions = api === undefined ? {} : { clientOptions: { rest: { api } } };
+          const discord = await startDiscord({
+            app,
+            config,
+            logger,
+            ...(panels === undefined ? {} : { panels }),
+            messageContent,
+            ...clientOptions,
+          });
+          intakes.push({ stop: () => discord.stop() });
+          logger.info({ shard }, 'Discord adapter started');
+        }
+        if (slackHere) {
+          const slack = await startSlack({ app, config, logger, ...(panels === undefined ? {} : { panels }) });
+          intakes.push({ stop: () => slack.stop() });
+          logger.info({ port: slack.port, socketMode: config.SLACK_APP_TOKEN !== undefined }, 'Slack adapter started');
+        }
+        // The panels' timers and store close after the adapters that use them.
+        if (panels !== undefined) intakes.push({ stop: () => panels.close() });
+        return intakes;
+      },
+      { signals: shard === undefined },
+    );
+    if (shard !== undefined) followManager(service, logger);
   } catch (error) {
     logger.fatal({ err: error }, 'an adapter failed to start');
     return 1;
   }
-  // startService exits the process after a signal's graceful shutdown.
+  // The process exits after a signal's graceful shutdown (startService's handlers, or followManager's in a shard).
   return new Promise<number>(() => {});
 }
 

@@ -36,6 +36,9 @@ const Env = z
     DISCORD_APPLICATION_ID: optional(snowflake),
     DISCORD_GUILD_ID: optional(snowflake),
     DISCORD_MESSAGE_CONTENT: optional(flag).transform((value) => value ?? false),
+    DISCORD_API_URL: optional(
+      z.url({ protocol: /^https?$/, error: 'expected the REST API base URL, e.g. https://discord.com/api' }),
+    ),
     SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-')),
     SLACK_SIGNING_SECRET: optional(z.string().regex(/^[0-9a-f]{32}$/i, 'expected the 32-character signing secret')),
     SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-')),

@@ -15,5 +15,16 @@ export {
   type TurnSample,
 } from './runtime.js';
 export { type Intake, type Service, type ServiceOptions, startService } from './service.js';
-export { BOT_NODE_FLAGS, type ShardPlan, shardOf, shardOpsPort, shardPlan } from './shards.js';
+export {
+  BOT_NODE_FLAGS,
+  type GatewayBotInfo,
+  type ShardPlan,
+  type ShardSchedule,
+  shardOf,
+  shardOpsPort,
+  shardPlan,
+  shardSchedule,
+  shardStopMs,
+  WAVE_GAP_MS,
+} from './shards.js';
 export type * from './types.js';

@@ -27,6 +27,64 @@ export function shardPlan(config: Pick<Config, 'DISCORD_SHARDS' | 'DISCORD_TOKEN
   };
 }
 
+/** What GET /gateway/bot says that starting shards depends on (Discord's field names). */
+export type GatewayBotInfo = {
+  /** The number of shards Discord recommends. */
+  readonly shards: number;
+  readonly session_start_limit: {
+    /** Session starts (IDENTIFYs) left until `reset_after` ms from now; going past them resets the token. */
+    readonly remaining: number;
+    readonly reset_after: number;
+    /** IDENTIFYs allowed per 5 seconds, one per rate-limit key `shard_id % max_concurrency`. */
+    readonly max_concurrency: number;
+  };
+};
+
+/** How to start the shards: how many, and in which waves (the shards of one wave identify at the same time). */
+export type ShardSchedule = {
+  readonly count: number;
+  readonly waves: readonly (readonly number[])[];
+};
+
+/** Discord's window for IDENTIFY with one rate-limit key; waves start this far apart, with a margin. */
+export const WAVE_GAP_MS = 5500;
+
+/**
+ * The shards to start for DISCORD_SHARDS (a number, or `auto`: Discord's recommendation), given GET /gateway/bot.
+ * Waves follow Discord's max_concurrency rule: shards 0..c-1 have distinct rate-limit keys and may identify
+ * together, the next c wait for the window. Refuses, saying why, when the day's session starts cannot cover every
+ * shard (going past them makes Discord reset the token).
+ */
+export function shardSchedule(
+  requested: number | 'auto',
+  gateway: GatewayBotInfo,
+): { ok: true; value: ShardSchedule } | { ok: false; error: string } {
+  const count = requested === 'auto' ? Math.max(1, gateway.shards) : requested;
+  const limit = gateway.session_start_limit;
+  if (limit.remaining < count) {
+    const minutes = Math.ceil(limit.reset_after / 60_000);
+    return {
+      ok: false,
+      error:
+        `Discord allows ${limit.remaining} more session starts for this bot (the count resets in ${minutes} min); ` +
+        `${count} shards need ${count}. Going past the limit makes Discord reset the token: wait for the reset.`,
+    };
+  }
+  const size = Math.max(1, limit.max_concurrency);
+  const waves: number[][] = [];
+  for (let first = 0; first < count; first += size)
+    waves.push(Array.from({ length: Math.min(size, count - first) }, (_, i) => first + i));
+  return { ok: true, value: { count, waves } };
+}
+
+/**
+ * How long the manager waits for a shard process to exit after SIGTERM before it sends SIGKILL: the shutdown grace
+ * less 2 s (at least 1 s), so the manager itself still exits within its own grace.
+ */
+export function shardStopMs(config: Pick<Config, 'SHUTDOWN_GRACE_SECONDS'>): number {
+  return Math.max(1000, config.SHUTDOWN_GRACE_SECONDS * 1000 - 2000);
+}
+
 /** Which shard this process is, from the SHARDS and SHARD_COUNT variables the ShardingManager sets for it. */
 export function shardOf(env: Readonly<Record<string, string | undefined>>): { id: number; count: number } | undefined {
   const { SHARDS: id, SHARD_COUNT: count } = env;

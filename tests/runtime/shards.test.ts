@@ -1,7 +1,7 @@
 import { ShardingManager } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
-import { shardOf, shardOpsPort, shardPlan } from '../../src/runtime/shards.js';
+import { shardOf, shardOpsPort, shardPlan, shardSchedule, shardStopMs } from '../../src/runtime/shards.js';
 
 const token = `${'M'.repeat(24)}.${'G'.repeat(6)}.${'x'.repeat(38)}`;
 const configWith = (env: Record<string, string>) => {
@@ -43,5 +43,37 @@ describe('Discord sharding from DISCORD_SHARDS', () => {
     expect(shardOf({})).toBeUndefined();
     expect(shardOpsPort(configWith({ OPS_PORT: '9100' }), { id: 2 })).toBe(9103);
     expect(shardOpsPort(configWith({}), { id: 2 })).toBeUndefined();
+  });
+});
+
+describe('the shard schedule from GET /gateway/bot', () => {
+  const gateway = (shards: number, remaining: number, maxConcurrency: number) => ({
+    shards,
+    session_start_limit: { remaining, reset_after: 90 * 60_000, max_concurrency: maxConcurrency },
+  });
+
+  it('takes the count Discord recommends for auto, and the configured one otherwise', () => {
+    expect(shardSchedule('auto', gateway(3, 1000, 16))).toEqual({ ok: true, value: { count: 3, waves: [[0, 1, 2]] } });
+    expect(shardSchedule(2, gateway(5, 1000, 16))).toEqual({ ok: true, value: { count: 2, waves: [[0, 1]] } });
+  });
+
+  it('starts shards in waves of max_concurrency, in order, so no two in one wave share a rate-limit key', () => {
+    expect(shardSchedule(5, gateway(1, 1000, 2))).toEqual({
+      ok: true,
+      value: { count: 5, waves: [[0, 1], [2, 3], [4]] },
+    });
+    expect(shardSchedule(2, gateway(1, 1000, 1))).toEqual({ ok: true, value: { count: 2, waves: [[0], [1]] } });
+  });
+
+  it('refuses when the session starts left cannot cover every shard, saying when they reset', () => {
+    const refused = shardSchedule(4, gateway(1, 3, 1));
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.error).toMatch(/allows 3 more session starts .* resets in 90 min.*4 shards need 4/);
+    expect(shardSchedule(4, gateway(1, 4, 1)).ok).toBe(true);
+  });
+
+  it('gives a shard the shutdown grace less 2 s to exit, and at least 1 s', () => {
+    expect(shardStopMs({ SHUTDOWN_GRACE_SECONDS: 25 })).toBe(23_000);
+    expect(shardStopMs({ SHUTDOWN_GRACE_SECONDS: 2 })).toBe(1000);
   });
 });

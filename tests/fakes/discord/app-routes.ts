@@ -46,8 +46,8 @@ export function appRoutes(ctx: RouteContext): RouteHandler[] {
         status: 200,
         body: {
           url: ctx.gatewayUrl(),
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: 1 },
+          shards: ctx.recommendedShards,
+          session_start_limit: ctx.sessionStartLimit(),
         },
       }),
     ),

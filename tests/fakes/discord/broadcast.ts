@@ -31,7 +31,10 @@ export function messageEventFor(world: World, message: APIMessage): (intents: nu
   };
 }
 
-/** Tells connected clients about a new, edited or deleted message; ephemeral messages reach nobody. */
+/**
+ * Tells the connected clients of the message's shard about a new, edited or deleted message; ephemeral messages
+ * reach nobody. Returns the ids of the sessions that got it.
+ */
 export function announceMessage(
   world: World,
   gateway: Gateway,
@@ -40,11 +43,12 @@ export function announceMessage(
     | GatewayDispatchEvents.MessageUpdate
     | GatewayDispatchEvents.MessageDelete,
   message: APIMessage,
-): number {
-  if (((message.flags ?? 0) & EPHEMERAL) !== 0) return 0;
-  if (event !== GatewayDispatchEvents.MessageDelete) return gateway.dispatch(event, messageEventFor(world, message));
+): string[] {
+  if (((message.flags ?? 0) & EPHEMERAL) !== 0) return [];
   const channel = world.channel(message.channel_id);
   const guildId = channel !== undefined && 'guild_id' in channel ? channel.guild_id : undefined;
+  if (event !== GatewayDispatchEvents.MessageDelete)
+    return gateway.dispatch(event, guildId ?? null, messageEventFor(world, message));
   const deleted = {
     id: message.id,
     channel_id: message.channel_id,
@@ -52,14 +56,17 @@ export function announceMessage(
   };
   const isDm = channel?.type === ChannelType.DM;
   const needed = isDm ? GatewayIntentBits.DirectMessages : GatewayIntentBits.GuildMessages;
-  return gateway.dispatch(event, (intents) => ((intents & needed) === 0 ? undefined : deleted));
+  return gateway.dispatch(event, guildId ?? null, (intents) => ((intents & needed) === 0 ? undefined : deleted));
 }
 
-/** Tells clients with the Guilds intent about a thread or channel change. */
+/** Tells the clients of the channel's shard with the Guilds intent about a thread or channel change. */
 export function announceChannel(
   gateway: Gateway,
   event: GatewayDispatchEvents.ThreadCreate | GatewayDispatchEvents.ThreadUpdate | GatewayDispatchEvents.ChannelUpdate,
   channel: FakeChannel | (APIThreadChannel & { readonly newly_created: boolean }),
-): number {
-  return gateway.dispatch(event, (intents) => ((intents & GatewayIntentBits.Guilds) === 0 ? undefined : channel));
+): string[] {
+  const guildId = 'guild_id' in channel ? (channel.guild_id ?? null) : null;
+  return gateway.dispatch(event, guildId, (intents) =>
+    (intents & GatewayIntentBits.Guilds) === 0 ? undefined : channel,
+  );
 }

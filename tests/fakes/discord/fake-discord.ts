@@ -27,6 +27,7 @@ import { identifyDispatches } from './ready.js';
 import { type FakeRecord, Recorder, type RecordOf, type RecordPredicate } from './records.js';
 import type { RouteContext } from './route-context.js';
 import { ROUTE_KEYS, type RouteKey } from './route-keys.js';
+import { type SessionStartLimit, type SessionStartOptions, SessionStarts } from './sharding.js';
 import type { Clock } from './snowflake.js';
 import { threadRoutes } from './thread-routes.js';
 import { webhookRoutes } from './webhook-routes.js';
@@ -55,6 +56,10 @@ export interface FakeDiscordOptions {
   readonly waitMs?: number;
   /** Epoch-ms clock for deadlines, ids and timestamps; move it to expire interactions without sleeping. */
   readonly clock?: Clock;
+  /** GET /gateway/bot's `shards`, the count `DISCORD_SHARDS=auto` starts (default 1). */
+  readonly recommendedShards?: number;
+  /** The daily session start limit and `max_concurrency` IDENTIFY is held to (default: 1,000 a day, 1, not enforced). */
+  readonly sessionStartLimit?: SessionStartOptions;
 }
 
 /** A running fake Discord: REST under `restUrl`, a gateway at `gatewayUrl`, events to inject, records to read. */
@@ -68,6 +73,8 @@ export interface FakeDiscord {
   /** The first guild, and its first text channel. */
   readonly guildId: string;
   readonly channelId: string;
+  /** Every guild's id, in the order they were given. */
+  guildIds(): readonly string[];
   /** Resolves a user: a username creates the user on first use; `{ id }` must exist. */
   user(ref: UserRef): APIUser;
   slashCommand(input: SlashCommandInput): InteractionHandle;
@@ -106,7 +113,14 @@ export interface FakeDiscord {
   rateLimitOnce(route: RouteKey, options?: RateLimitOptions): void;
   /** Sends op 7 RECONNECT to every connected client; discord.js resumes and gets what it missed. */
   requestReconnect(): void;
+  /** Every gateway session that is connected or can still be resumed, with the shard it identified as. */
   sessions(): GatewaySessionInfo[];
+  /** The session start limit as GET /gateway/bot reports it now. */
+  sessionStartLimit(): SessionStartLimit;
+  /** IDENTIFYs answered with op 9 for coming within 5 s of another with the same rate-limit key. */
+  refusedIdentifies(): number;
+  /** True once an IDENTIFY went past the session start limit, which resets the token (Discord's rule). */
+  tokenReset(): boolean;
   /** Disconnects every client and closes the server. */
   close(): Promise<void>;
 }
@@ -124,12 +138,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   let gatewayUrl = '';
   const recorder = new Recorder(clock);
   const faults = new Faults();
+  const starts = new SessionStarts(options.sessionStartLimit ?? {}, clock());
   const gateway = new Gateway({
     token: world.token,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     now: clock,
     ...(options.disallowedIntents === undefined ? {} : { disallowedIntents: options.disallowedIntents }),
-    onIdentify: (sessionId) => identifyDispatches(world, sessionId, gatewayUrl),
+    starts,
+    onIdentify: (sessionId, shard) => identifyDispatches(world, sessionId, gatewayUrl, shard),
   });
   const ctx: RouteContext = {
     world,
@@ -137,6 +153,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     interactionDeadlineMs: options.interactionDeadlineMs ?? 3000,
     webhookTokenTtlMs: options.webhookTokenTtlMs ?? 15 * 60_000,
     gatewayUrl: () => gatewayUrl,
+    recommendedShards: options.recommendedShards ?? 1,
+    sessionStartLimit: () => starts.limit(clock()),
   };
   const routes = [
     ...appRoutes(ctx),
@@ -148,7 +166,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const missing = ROUTE_KEYS.filter((key) => !routes.some((route) => route.key === key));
   if (missing.length > 0) throw new Error(`fake Discord: no handler for ${missing.join(', ')}`);
 
-  const server = createServer(createRestListener({ routes, recorder, faults, token: world.token, now: clock }));
+  const server = createServer(
+    createRestListener({
+      routes,
+      recorder,
+      faults,
+      token: world.token,
+      tokenReset: () => gateway.tokenReset,
+      now: clock,
+    }),
+  );
   server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -164,6 +191,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     botUser: world.bot,
     guildId: first.id,
     channelId,
+    guildIds: () => world.guilds().map((guild) => guild.id),
     user: (ref) => world.user(ref),
     slashCommand: (input) => injectSlashCommand(deps, input),
     clickButton: (input) => injectButtonClick(deps, input),
@@ -196,6 +224,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     rateLimitOnce: (route, limit) => faults.rateLimitOnce(route, limit),
     requestReconnect: () => gateway.requestReconnect(),
     sessions: () => gateway.sessions(),
+    sessionStartLimit: () => starts.limit(clock()),
+    refusedIdentifies: () => gateway.refusedIdentifies,
+    tokenReset: () => gateway.tokenReset,
     close: async () => {
       await gateway.close();
       server.closeAllConnections();

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { GatewayCloseCodes, GatewayDispatchEvents, GatewayOpcodes } from 'discord-api-types/v10';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { isRecord } from './json.js';
+import { parseShard, receives, type SessionStarts, type ShardPair } from './sharding.js';
 
 /** One dispatch to send: the event name and its data. */
 export interface Dispatch {
@@ -20,14 +21,21 @@ export interface GatewayHooks {
   readonly now: () => number;
   /** Intent bits the application may not use (privileged intents not switched on in the Portal): IDENTIFY gets 4014. */
   readonly disallowedIntents?: number;
-  /** The READY data for a new session, then the dispatches that follow it (a GUILD_CREATE per guild). */
-  readonly onIdentify: (sessionId: string) => { readonly ready: unknown; readonly after: readonly Dispatch[] };
+  /** The daily session start limit and max_concurrency that every IDENTIFY is counted against. */
+  readonly starts: SessionStarts;
+  /** The READY data for a new session, then the dispatches that follow it (a GUILD_CREATE per guild of its shard). */
+  readonly onIdentify: (
+    sessionId: string,
+    shard: ShardPair | null,
+  ) => { readonly ready: unknown; readonly after: readonly Dispatch[] };
 }
 
 /** A gateway session as tests see it. */
 export interface GatewaySessionInfo {
   readonly id: string;
   readonly intents: number;
+  /** `[shard_id, num_shards]` from IDENTIFY; null when the client sent none (it then receives everything). */
+  readonly shard: ShardPair | null;
   readonly connected: boolean;
   readonly identifiedAt: number;
   readonly resumes: number;
@@ -43,6 +51,7 @@ interface Frame {
 interface Session {
   readonly id: string;
   readonly intents: number;
+  readonly shard: ShardPair | null;
   readonly identifiedAt: number;
   seq: number;
   resumes: number;
@@ -53,13 +62,18 @@ interface Session {
 const HISTORY_LIMIT = 500;
 const CLEAN_CLOSE_CODES: ReadonlySet<number> = new Set([1000, 1001]);
 
-/** The fake gateway: HELLO, IDENTIFY -> READY + GUILD_CREATE, heartbeats, RESUME with replay, sequenced dispatches. */
+/**
+ * The fake gateway: HELLO, IDENTIFY -> READY + GUILD_CREATE, heartbeats, RESUME with replay, sequenced dispatches,
+ * each routed to the sessions of the shard that owns its guild.
+ */
 export class Gateway {
   readonly #hooks: GatewayHooks;
   readonly #server = new WebSocketServer({ noServer: true });
   readonly #sessions = new Map<string, Session>();
   readonly #sockets = new Set<WebSocket>();
   #counter = 0;
+  #tokenReset = false;
+  #refusedIdentifies = 0;
 
   constructor(hooks: GatewayHooks) {
     this.#hooks = hooks;
@@ -70,15 +84,29 @@ export class Gateway {
     this.#server.handleUpgrade(request, socket, head, (ws) => this.#onConnection(ws, request));
   }
 
-  /** Sends an event to every session whose intents allow it; returns how many live connections got it. */
-  dispatch(event: GatewayDispatchEvents, dataFor: DispatchFor): number {
-    let delivered = 0;
+  /**
+   * Sends an event to every session of the shard that owns `guildId` (shard 0 when null: DMs) whose intents allow
+   * it; returns the ids of the sessions whose live connection got it.
+   */
+  dispatch(event: GatewayDispatchEvents, guildId: string | null, dataFor: DispatchFor): string[] {
+    const delivered: string[] = [];
     for (const session of this.#sessions.values()) {
+      if (!receives(session.shard, guildId)) continue;
       const d = dataFor(session.intents);
       if (d === undefined) continue;
-      if (this.#send(session, event, d)) delivered += 1;
+      if (this.#send(session, event, d)) delivered.push(session.id);
     }
     return delivered;
+  }
+
+  /** True once an IDENTIFY went past the session start limit: Discord then resets the token. */
+  get tokenReset(): boolean {
+    return this.#tokenReset;
+  }
+
+  /** How many IDENTIFYs were answered with op 9 for coming too soon after another with the same rate-limit key. */
+  get refusedIdentifies(): number {
+    return this.#refusedIdentifies;
   }
 
   /** Asks every connected client to reconnect (op 7); discord.js then resumes its session. */
@@ -94,6 +122,7 @@ export class Gateway {
     return [...this.#sessions.values()].map((session) => ({
       id: session.id,
       intents: session.intents,
+      shard: session.shard,
       connected: session.socket !== null,
       identifiedAt: session.identifiedAt,
       resumes: session.resumes,
@@ -162,7 +191,7 @@ export class Gateway {
   }
 
   #identify(socket: WebSocket, d: unknown): Session | null {
-    if (!isRecord(d) || d.token !== this.#hooks.token) {
+    if (!isRecord(d) || d.token !== this.#hooks.token || this.#tokenReset) {
       socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
       return null;
     }
@@ -174,11 +203,29 @@ export class Gateway {
       socket.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
       return null;
     }
+    const shard = parseShard(d.shard);
+    if (shard === 'invalid') {
+      socket.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
+      return null;
+    }
+    const admission = this.#hooks.starts.admit(shard, this.#hooks.now());
+    if (admission === 'too-soon') {
+      this.#refusedIdentifies += 1;
+      sendJson(socket, { op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });
+      return null;
+    }
+    if (admission === 'limit-reached') {
+      this.#resetToken(socket);
+      return null;
+    }
     this.#counter += 1;
     const id = `fake-session-${this.#counter}`;
+    // Several sessions may hold the same shard pair at once; each receives that shard's events (Discord's docs:
+    // "You can establish multiple sessions with the same [shard_id, num_shards]").
     const session: Session = {
       id,
       intents: d.intents,
+      shard,
       identifiedAt: this.#hooks.now(),
       seq: 0,
       resumes: 0,
@@ -186,13 +233,29 @@ export class Gateway {
       history: [],
     };
     this.#sessions.set(id, session);
-    const { ready, after } = this.#hooks.onIdentify(id);
+    const { ready, after } = this.#hooks.onIdentify(id, shard);
     this.#send(session, GatewayDispatchEvents.Ready, ready);
     for (const dispatch of after) this.#send(session, dispatch.t, dispatch.d);
     return session;
   }
 
+  /**
+   * Past the daily session start limit Discord terminates every active session and resets the bot token: each
+   * connection is closed with 4004, and the old token no longer works on the gateway or REST.
+   */
+  #resetToken(socket: WebSocket): void {
+    this.#tokenReset = true;
+    for (const session of this.#sessions.values())
+      session.socket?.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+    this.#sessions.clear();
+    socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+  }
+
   #resume(socket: WebSocket, d: unknown): Session | null {
+    if (this.#tokenReset) {
+      socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+      return null;
+    }
     const session = isRecord(d) && typeof d.session_id === 'string' ? this.#sessions.get(d.session_id) : undefined;
     if (session === undefined || !isRecord(d) || d.token !== this.#hooks.token) {
       sendJson(socket, { op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });

@@ -10,6 +10,8 @@ export interface InteractionHandle {
   readonly payload: APIInteraction;
   /** How many connected bot sessions received the interaction (0: no bot was listening). */
   readonly deliveredTo: number;
+  /** The gateway sessions whose live connection received it: those of the shard that owns its guild (DMs: 0). */
+  readonly receivedBy: readonly string[];
   /** Resolves with the bot's first callback for this interaction, accepted or refused. */
   callback(timeoutMs?: number): Promise<RecordOf<'interaction-callback'>>;
   /**
@@ -27,8 +29,10 @@ export interface InteractionHandle {
 export interface MessageHandle {
   readonly message: APIMessage;
   readonly channelId: string;
-  /** How many connected bot sessions received the message (intents decide). */
+  /** How many connected bot sessions received the message (intents and shards decide). */
   readonly deliveredTo: number;
+  /** The gateway sessions whose live connection received it. */
+  readonly receivedBy: readonly string[];
   /** Resolves with the next message the bot posted or edited in this channel; each call moves on. */
   nextMessage(timeoutMs?: number): Promise<APIMessage>;
   /** Resolves with the first record about this channel, made after the message, that passes `predicate`. */
@@ -42,7 +46,7 @@ export function interactionHandle(
   recorder: Recorder,
   defaultTimeoutMs: number,
   since: number,
-  sent: { readonly payload: APIInteraction; readonly deliveredTo: number },
+  sent: { readonly payload: APIInteraction; readonly receivedBy: readonly string[] },
 ): InteractionHandle {
   const { payload } = sent;
   const related = (record: FakeRecord) =>
@@ -64,7 +68,8 @@ export function interactionHandle(
     id: payload.id,
     token: payload.token,
     payload,
-    deliveredTo: sent.deliveredTo,
+    deliveredTo: sent.receivedBy.length,
+    receivedBy: sent.receivedBy,
     ...scopedWaits(recorder, defaultTimeoutMs, since, related, shows),
     callback: (timeoutMs = defaultTimeoutMs) =>
       recorder.waitFor(
@@ -81,7 +86,7 @@ export function messageHandle(
   recorder: Recorder,
   defaultTimeoutMs: number,
   since: number,
-  sent: { readonly message: APIMessage; readonly deliveredTo: number },
+  sent: { readonly message: APIMessage; readonly receivedBy: readonly string[] },
 ): MessageHandle {
   const channelId = sent.message.channel_id;
   const related = (record: FakeRecord) =>
@@ -92,7 +97,12 @@ export function messageHandle(
     record.channelId === channelId &&
     record.status < 300 &&
     (record.action === 'create' || record.action === 'edit');
-  return { ...sent, channelId, ...scopedWaits(recorder, defaultTimeoutMs, since, related, shows) };
+  return {
+    ...sent,
+    deliveredTo: sent.receivedBy.length,
+    channelId,
+    ...scopedWaits(recorder, defaultTimeoutMs, since, related, shows),
+  };
 }
 
 function scopedWaits(

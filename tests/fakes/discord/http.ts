@@ -44,6 +44,8 @@ export interface RestDeps {
   readonly recorder: Recorder;
   readonly faults: Faults;
   readonly token: string;
+  /** True once Discord reset the token (the session start limit was exceeded): it no longer authorises. */
+  readonly tokenReset: () => boolean;
   readonly now: () => number;
 }
 
@@ -76,7 +78,7 @@ async function handle(deps: RestDeps, req: IncomingMessage): Promise<RestReply> 
   const { route, params } = found;
   if (parsed === undefined) return record(route.key, errors.badJson(), { kind: 'bad-json' });
   const request: RestRequest = { method, path, query: url.searchParams, headers: req.headers, ...parsed };
-  if (route.auth && req.headers.authorization !== `Bot ${deps.token}`) {
+  if (route.auth && (req.headers.authorization !== `Bot ${deps.token}` || deps.tokenReset())) {
     return record(route.key, errors.unauthorized(), { kind: 'unauthorized' });
   }
   const delay = deps.faults.delayFor(route.key);

@@ -21,5 +21,6 @@ export { isEmptyMessage, messageIssues, modalIssues } from './message-limits.js'
 export { type FakeChannel, MEMBER_PERMISSIONS } from './payloads.js';
 export type { FakeRecord, RecordBase, RecordDetail, RecordOf, RecordPredicate, UploadedFile } from './records.js';
 export { ROUTE_KEYS, type RouteKey } from './route-keys.js';
+export { type SessionStartLimit, type SessionStartOptions, type ShardPair, shardOfGuild } from './sharding.js';
 export type { Clock } from './snowflake.js';
 export type { FakeGuildInput, UserRef } from './world.js';

@@ -195,8 +195,8 @@ function send(
     followUpIds: new Set(),
   });
   const since = deps.recorder.lastSeq;
-  const deliveredTo = deps.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, () => payload);
-  return interactionHandle(deps.recorder, deps.waitMs, since, { payload, deliveredTo });
+  const receivedBy = deps.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, place.guildId, () => payload);
+  return interactionHandle(deps.recorder, deps.waitMs, since, { payload, receivedBy });
 }
 
 function post(
@@ -217,8 +217,8 @@ function post(
   });
   world.putMessage(message);
   const since = deps.recorder.lastSeq;
-  const deliveredTo = announceMessage(world, deps.gateway, GatewayDispatchEvents.MessageCreate, message);
-  return messageHandle(deps.recorder, deps.waitMs, since, { message, deliveredTo });
+  const receivedBy = announceMessage(world, deps.gateway, GatewayDispatchEvents.MessageCreate, message);
+  return messageHandle(deps.recorder, deps.waitMs, since, { message, receivedBy });
 }
 
 /** Discord shows a private thread only to its members and moderators: nobody else can act in it. */

@@ -34,6 +34,7 @@ type JsonKey =
   | 'roles'
   | 'seq'
   | 'session_id'
+  | 'shard'
   | 'sticker_ids'
   | 'style'
   | 'text'

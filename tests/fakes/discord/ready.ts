@@ -15,26 +15,30 @@ import {
 } from 'discord-api-types/v10';
 import type { Dispatch } from './gateway.js';
 import { everyoneRole } from './payloads.js';
+import { receives, type ShardPair } from './sharding.js';
 import type { GuildState, World } from './world.js';
 
-/** READY for a new session, then a GUILD_CREATE for every guild, as Discord sends them after IDENTIFY. */
+/**
+ * READY for a new session, then a GUILD_CREATE for every guild of its shard, as Discord sends them after IDENTIFY:
+ * a shard neither lists nor receives the guilds of other shards.
+ */
 export function identifyDispatches(
   world: World,
   sessionId: string,
   resumeUrl: string,
+  shard: ShardPair | null,
 ): { readonly ready: GatewayReadyDispatchData; readonly after: readonly Dispatch[] } {
+  const guilds = world.guilds().filter((guild) => receives(shard, guild.id));
   const ready: GatewayReadyDispatchData = {
     v: 10,
     user: world.bot,
-    guilds: world.guilds().map((guild) => ({ id: guild.id, unavailable: true })),
+    guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
     session_id: sessionId,
     resume_gateway_url: resumeUrl,
-    shard: [0, 1],
+    ...(shard === null ? {} : { shard: [shard[0], shard[1]] as [number, number] }),
     application: { id: world.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
   };
-  const after = world
-    .guilds()
-    .map((guild) => ({ t: GatewayDispatchEvents.GuildCreate, d: guildCreateData(world, guild) }));
+  const after = guilds.map((guild) => ({ t: GatewayDispatchEvents.GuildCreate, d: guildCreateData(world, guild) }));
   return { ready, after };
 }
 

@@ -3,6 +3,7 @@ import { announceMessage } from './broadcast.js';
 import type { Gateway } from './gateway.js';
 import { messagePayload } from './payloads.js';
 import type { UploadedFile } from './records.js';
+import type { SessionStartLimit } from './sharding.js';
 import type { World } from './world.js';
 
 /** What every route module reads and changes. */
@@ -12,6 +13,9 @@ export interface RouteContext {
   readonly interactionDeadlineMs: number;
   readonly webhookTokenTtlMs: number;
   readonly gatewayUrl: () => string;
+  /** GET /gateway/bot's `shards`: the number of shards Discord recommends. */
+  readonly recommendedShards: number;
+  readonly sessionStartLimit: () => SessionStartLimit;
 }
 
 /** How a message from the bot is stored: its channel, body, files and any fields its origin adds. */

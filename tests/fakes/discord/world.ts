@@ -19,6 +19,11 @@ export type UserRef = string | { readonly id: string };
 
 /** A guild the fake serves: its name and the names of its text channels (default `['general']`). */
 export interface FakeGuildInput {
+  /**
+   * Its snowflake (default: a new one). Which shard gets a guild's events depends on its id (`shardOfGuild`), so a
+   * sharding test picks ids; one must not collide with an id the fake made or will make (take one from the past).
+   */
+  readonly id?: string;
   readonly name?: string;
   readonly channels?: readonly string[];
 }
@@ -110,7 +115,9 @@ export class World {
 
   /** Adds a guild with its text channels; the bot owns nothing, a made-up owner does. */
   addGuild(input: FakeGuildInput): GuildState {
-    const id = this.nextId();
+    if (input.id !== undefined && (!/^\d{17,20}$/.test(input.id) || this.#guilds.has(input.id)))
+      throw new Error(`fake Discord: guild id ${input.id} is not a new snowflake`);
+    const id = input.id ?? this.nextId();
     const names = input.channels ?? ['general'];
     const channelIds = names.map((name, position) => {
       const channel = textChannelPayload(this.nextId(), id, name, position);
