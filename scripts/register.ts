@@ -15,7 +15,7 @@ const usage = [
 
 /**
  * `npm run register`: PUTs the command definitions globally or to DISCORD_GUILD_ID; resolves to the exit code.
- * `rest.api` points it elsewhere (tests use a fake Discord).
+ * `rest.api` points it elsewhere (tests use a fake Discord); otherwise DISCORD_API_URL, as the bot uses it.
  */
 export async function register(
   argv: readonly string[],
@@ -51,7 +51,8 @@ export async function register(
   const route = toGuild
     ? Routes.applicationGuildCommands(applicationId, guildId)
     : Routes.applicationCommands(applicationId);
-  const client = new REST({ version: '10', ...(rest.api === undefined ? {} : { api: rest.api }) }).setToken(token);
+  const api = rest.api ?? config.value.DISCORD_API_URL;
+  const client = new REST({ version: '10', ...(api === undefined ? {} : { api }) }).setToken(token);
   try {
     const saved = (await client.put(route, { body: commandDefinitions })) as readonly { readonly name: string }[];
     const names = saved.map((command) => `/${command.name}`).join(', ');

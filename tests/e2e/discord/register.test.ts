@@ -30,6 +30,13 @@ describe('npm run register', () => {
     expect(out).toEqual([expect.stringMatching(/^Registered \/interview, \/panel globally/)]);
   });
 
+  it('sends to DISCORD_API_URL when the environment names one, as the bot does', async () => {
+    const { io } = capture();
+    const before = fake.recordsOf('commands').length;
+    expect(await register([], { ...env(), DISCORD_API_URL: fake.restUrl }, io)).toBe(0);
+    expect(fake.recordsOf('commands').slice(before)).toEqual([expect.objectContaining({ method: 'PUT', status: 200 })]);
+  });
+
   it('PUTs to DISCORD_GUILD_ID for development, unless --global', async () => {
     const { io, out } = capture();
     const guild = { ...env(), DISCORD_GUILD_ID: fake.guildId };
