@@ -1,7 +1,8 @@
 import type { Evaluation } from '../evaluation/types.js';
 import type { FollowUpReason } from '../packs/schema.js';
+import { gradeOf } from './grade.js';
 import { ask, currentPrompt, feedbackActions, notice, stay, withState } from './replies.js';
-import { evaluateRecord, finish } from './report.js';
+import { evaluateRecord, finish, recordText } from './report.js';
 import type { AnswerRecord, Live, LoadedPack, Reply, Session, StepContext, StepResult, Turn } from './types.js';
 
 /** Answers longer than this are evaluated on their first ANSWER_LIMIT characters. */
@@ -60,12 +61,13 @@ export function onAnswer(
     ...record,
     followUps: [...record.followUps, { reason: followUp.reason, text: followUp.text }],
   };
-  const probing: Live = { phase: 'probing', turn, asked: [...asked, followUp.reason], followUp };
+  const graded = gradeOf(evaluation, question, recordText(record));
+  const probing: Live = { phase: 'probing', turn, asked: [...asked, followUp.reason], followUp, graded };
   const next = withState({ ...session, answers: [...answers.slice(0, -1), withFollowUp] }, probing, ctx);
   return { session: next, replies: [...cut, currentPrompt(next, probing, loaded)] };
 }
 
-/** Closes the question in progress (the last record) with its evaluation, gives feedback and moves on. */
+/** Closes the question in progress (the last record) with its evaluation and grade, gives feedback and moves on. */
 export function conclude(
   session: Session,
   turn: Turn,
@@ -77,10 +79,12 @@ export function conclude(
   const last = session.answers.at(-1);
   if (last === undefined) return advance(session, turn, loaded, ctx, before);
   const question = loaded.questions.get(last.questionId);
-  const expected = new Set(question?.concepts ?? []);
-  const covered = evaluation.concepts.filter((c) => c.covered).map((c) => c.id);
-  const missed = evaluation.concepts.filter((c) => !c.covered && expected.has(c.id)).map((c) => c.id);
-  const done: AnswerRecord = { ...last, score: evaluation.score, covered, missed };
+  const done: AnswerRecord = {
+    ...last,
+    ...(question === undefined
+      ? { score: evaluation.score, covered: evaluation.concepts.filter((c) => c.covered).map((c) => c.id), missed: [] }
+      : gradeOf(evaluation, question, recordText(last))),
+  };
   const answered = { ...session, answers: [...session.answers.slice(0, -1), done] };
   const feedback: Reply = {
     type: 'feedback',

@@ -1,7 +1,7 @@
 import { advance, conclude } from './answer.js';
 import { startQuestions } from './begin.js';
 import { currentPrompt, notice, questionAt, stay, withState } from './replies.js';
-import { evaluateRecord, finish, latestAttempts } from './report.js';
+import { evaluateRecord, finish, latestAttempts, recordEvaluation } from './report.js';
 import type { Command, Live, LoadedPack, Reply, Session, StepContext, StepResult } from './types.js';
 
 /** A command while the interview is live (intro, asking or probing). */
@@ -72,7 +72,7 @@ function skip(session: Session, live: Live, loaded: LoadedPack, ctx: StepContext
     case 'probing': {
       const last = session.answers.at(-1);
       if (last === undefined) return advance(session, live.turn, loaded, ctx, []);
-      const { evaluation } = evaluateRecord(session, loaded, last);
+      const { evaluation } = recordEvaluation(session, loaded, last, live.graded ?? last);
       return conclude(session, live.turn, evaluation, loaded, ctx, [notice('Follow-up skipped.')]);
     }
     default:
@@ -85,11 +85,12 @@ function hint(session: Session, live: Live, loaded: LoadedPack): StepResult {
   const question = questionAt(session, loaded, live.turn.index);
   const last = live.phase === 'probing' ? session.answers.at(-1) : undefined;
   const covered = new Set(
-    last === undefined
+    live.phase !== 'probing' || last === undefined
       ? []
-      : evaluateRecord(session, loaded, last)
-          .evaluation.concepts.filter((c) => c.covered)
-          .map((c) => c.id),
+      : (live.graded?.covered ??
+          evaluateRecord(session, loaded, last)
+            .evaluation.concepts.filter((c) => c.covered)
+            .map((c) => c.id)),
   );
   const concepts = question.concepts.flatMap((id) => {
     const concept = loaded.pack.concepts.find((c) => c.id === id);
@@ -105,7 +106,7 @@ function end(session: Session, live: Live, loaded: LoadedPack, ctx: StepContext)
   if (live.phase === 'probing') {
     const last = session.answers.at(-1);
     if (last !== undefined) {
-      const { evaluation } = evaluateRecord(session, loaded, last);
+      const { evaluation } = recordEvaluation(session, loaded, last, live.graded ?? last);
       const closed = conclude(session, { ...live.turn, retry: null }, evaluation, loaded, ctx);
       const feedback = closed.replies.filter((r) => r.type === 'feedback');
       const answered = closed.session ?? session;

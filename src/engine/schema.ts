@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FollowUpReasons, Roles } from '../packs/schema.js';
+import { GradedSchema } from './grade-schema.js';
 import type { AnswerRecord, InterviewState, Live, Session, Settings, Turn } from './types.js';
 
 const reason = z.enum(FollowUpReasons);
@@ -23,7 +24,13 @@ const FollowUpSchema = z.object({
 const LiveSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('intro'), ask: z.enum(['company', 'role']) }),
   z.object({ phase: z.literal('asking'), turn: TurnSchema }),
-  z.object({ phase: z.literal('probing'), turn: TurnSchema, asked: z.array(reason), followUp: FollowUpSchema }),
+  z.object({
+    phase: z.literal('probing'),
+    turn: TurnSchema,
+    asked: z.array(reason),
+    followUp: FollowUpSchema,
+    graded: GradedSchema.exactOptional(),
+  }),
 ]) satisfies z.ZodType<Live>;
 
 const StateSchema = z.union([
@@ -53,6 +60,7 @@ const AnswerRecordSchema = z.object({
   skipped: z.boolean(),
   covered: z.array(z.string()),
   missed: z.array(z.string()),
+  grade: z.string().exactOptional(),
   at: time,
 }) satisfies z.ZodType<AnswerRecord>;
 
@@ -77,4 +85,11 @@ export const SessionSchema = z
   }) satisfies z.ZodType<Session>;
 
 /** The version of the stored session shape; raise it with a migration when the shape changes. */
-export const SESSION_VERSION = 1;
+export const SESSION_VERSION = 2;
+
+/** What brings a stored session of each older version up to the next (n -> n+1), for the store's codec. */
+export const SESSION_MIGRATIONS: Readonly<Record<number, (old: unknown) => unknown>> = {
+  // Version 2 adds an optional grade to answer records: a version 1 record reads as it is, without one, and is
+  // evaluated again from its text when its feedback is needed.
+  1: (old) => old,
+};

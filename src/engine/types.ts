@@ -1,5 +1,6 @@
 import type { AnswerFeedback, Evaluator, FollowUp, InterviewFeedback } from '../evaluation/types.js';
 import type { FollowUpReason, Pack, Question, Role } from '../packs/schema.js';
+import type { Graded } from './grade.js';
 
 /** Where a session lives. */
 export type Platform = 'discord' | 'slack' | 'terminal';
@@ -50,6 +51,11 @@ export type Live =
       readonly turn: Turn;
       readonly asked: readonly FollowUpReason[];
       readonly followUp: FollowUp;
+      /**
+       * What was kept of the evaluation of the answer so far (the last record's text), so that skip, end or hint
+       * need not evaluate it again; absent in sessions stored by version 1.
+       */
+      readonly graded?: Graded;
     };
 
 export type InterviewState =
@@ -57,7 +63,7 @@ export type InterviewState =
   | { readonly phase: 'paused'; readonly resume: Live }
   | { readonly phase: 'finished'; readonly endedEarly: boolean; readonly at: number };
 
-/** One attempt at one question: the answer and any follow-up answers, with the evaluation's summary. */
+/** One attempt at one question: the answer and any follow-up answers, with the evaluation's summary and grade. */
 export type AnswerRecord = {
   readonly index: number;
   readonly questionId: string;
@@ -70,6 +76,12 @@ export type AnswerRecord = {
   readonly skipped: boolean;
   readonly covered: readonly string[];
   readonly missed: readonly string[];
+  /**
+   * What feedback reads from the evaluation of the whole text (`parts` joined), as JSON (see `Graded`), kept when
+   * the question is concluded so that the report need not evaluate it again. Absent while in progress, for a skipped
+   * question, and in records stored by version 1 of the session, which are evaluated again when needed.
+   */
+  readonly grade?: string;
   readonly at: number;
 };
 

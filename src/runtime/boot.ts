@@ -5,6 +5,7 @@ import {
   PROFILE_VERSION,
   type Profile,
   ProfileSchema,
+  SESSION_MIGRATIONS,
   SESSION_VERSION,
   type Session,
   SessionSchema,
@@ -46,7 +47,7 @@ export function openApp(config: Config, logger: Logger, options: OpenOptions = {
   const extra = options.observer;
   const store = openStore<Session, Profile>({
     url: config.STORE_URL,
-    sessions: { version: SESSION_VERSION, schema: SessionSchema },
+    sessions: { version: SESSION_VERSION, schema: SessionSchema, migrations: SESSION_MIGRATIONS },
     profiles: { version: PROFILE_VERSION, schema: ProfileSchema },
     logger,
     leaseMs: config.STORE_LEASE_MS,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FollowUpReasons, Roles } from '../../packs/schema.js';
+import { GradedSchema } from '../grade-schema.js';
 import { Criteria, type PanelSession } from './types.js';
 
 const time = z.number().int().nonnegative();
@@ -27,6 +28,7 @@ const TurnSchema = z.object({
   score: z.number().min(0).max(100).nullable(),
   covered: z.array(z.string()),
   missed: z.array(z.string()),
+  grade: z.string().exactOptional(),
   ratings: z.array(RatingSchema),
   skipped: z.enum(['timeout', 'host', 'candidate', 'left']).nullable(),
   startedAt: time,
@@ -41,6 +43,7 @@ const StateSchema = z.discriminatedUnion('phase', [
     followUp: z
       .object({ reason, text: z.string(), quote: z.string().exactOptional(), conceptId: z.string().exactOptional() })
       .nullable(),
+    graded: GradedSchema.exactOptional(),
   }),
   z.object({ phase: z.literal('rating'), deadline: time }),
   z.object({ phase: z.literal('closed'), endedEarly: z.boolean(), at: time }),

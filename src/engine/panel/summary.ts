@@ -1,3 +1,5 @@
+import { evaluationOf } from '../grade.js';
+import { readGrade } from '../grade-schema.js';
 import type { HistoryEntry } from '../profile.js';
 import type { LoadedPack, StepContext } from '../types.js';
 import { questionOf, withState } from './helpers.js';
@@ -69,14 +71,19 @@ export function summarise(session: PanelSession, loaded: LoadedPack, endedEarly:
   return { type: 'summary', to: 'all', panelId: session.id, endedEarly, entries, groupMissed };
 }
 
-/** Each answered turn's full feedback, privately to its candidate. */
+/** Each answered turn's full feedback, privately to its candidate: from its grade, or evaluated when it has none. */
 function individualFeedback(session: PanelSession, loaded: LoadedPack): PanelReply[] {
   const { role } = session.settings;
   const context = role === undefined ? {} : { role };
   return session.turns.flatMap((turn) => {
     const question = questionOf(loaded, turn);
     if (question === undefined || turn.parts.length === 0) return [];
-    const evaluation = loaded.evaluator.evaluate(turn.parts.join('\n\n'), question, context);
+    const text = turn.parts.join('\n\n');
+    const grade = turn.grade === undefined ? undefined : readGrade(turn.grade, turn.covered);
+    const evaluation =
+      grade === undefined
+        ? loaded.evaluator.evaluate(text, question, context)
+        : evaluationOf(grade, turn.covered, text, question, loaded.pack);
     const feedback = loaded.evaluator.answerFeedback(evaluation, question);
     return [{ type: 'feedback', to: { userId: turn.candidateId }, turn: turn.number, feedback } as const];
   });

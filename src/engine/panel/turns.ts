@@ -1,3 +1,4 @@
+import { type Graded, gradeOf } from '../grade.js';
 import type { LoadedPack, StepContext } from '../types.js';
 import {
   currentTurn,
@@ -93,22 +94,24 @@ export function onPanelAnswer(
   const question = questionOf(loaded, turn);
   if (question === undefined) return closeAnswer(session, loaded, ctx, []);
   const answered = withTurn(session, { ...turn, parts: [...turn.parts, trimmed] });
-  const evaluation = loaded.evaluator.evaluate([...turn.parts, trimmed].join('\n\n'), question, {
+  const whole = [...turn.parts, trimmed].join('\n\n');
+  const evaluation = loaded.evaluator.evaluate(whole, question, {
     ...(session.settings.role === undefined ? {} : { role: session.settings.role }),
   });
+  const graded = gradeOf(evaluation, question, whole);
   const followUp =
     state.asked.length >= MAX_FOLLOW_UPS
       ? null
       : loaded.evaluator.chooseFollowUp(evaluation, question, { asked: state.asked, max: MAX_FOLLOW_UPS }, ctx.random);
-  if (followUp === null) return closeAnswer(answered, loaded, ctx, []);
+  if (followUp === null) return closeAnswer(answered, loaded, ctx, [], graded);
   const current = currentTurn(answered) ?? turn;
   const probed = withTurn(answered, {
     ...current,
     followUps: [...current.followUps, { reason: followUp.reason, text: followUp.text }],
   });
   const candidate = participant(session, turn.candidateId);
-  const next = withState(probed, { ...state, asked: [...state.asked, followUp.reason], followUp }, ctx);
-  if (candidate === undefined) return closeAnswer(next, loaded, ctx, []);
+  const next = withState(probed, { ...state, asked: [...state.asked, followUp.reason], followUp, graded }, ctx);
+  if (candidate === undefined) return closeAnswer(next, loaded, ctx, [], graded);
   return {
     session: next,
     replies: [
@@ -125,26 +128,25 @@ export function onPanelAnswer(
   };
 }
 
-/** Closes the answer in play: the bot scores it and the panel rates it (or moves on when nobody can rate). */
+/**
+ * Closes the answer in play: the bot scores it and the panel rates it (or moves on when nobody can rate). `kept` is
+ * what was kept of the evaluation of the answer as it stands; without it, the answer is evaluated.
+ */
 export function closeAnswer(
   session: PanelSession,
   loaded: LoadedPack,
   ctx: StepContext,
   before: readonly PanelReply[],
+  kept: Graded | undefined = session.state.phase === 'answering' ? session.state.graded : undefined,
 ): PanelResult {
   const turn = currentTurn(session);
   if (turn === undefined) return stay(session, ...before);
   const question = questionOf(loaded, turn);
   let scored = turn;
   if (question !== undefined && turn.parts.length > 0) {
-    const evaluation = loaded.evaluator.evaluate(turn.parts.join('\n\n'), question, {});
-    const expected = new Set(question.concepts);
-    scored = {
-      ...turn,
-      score: evaluation.score,
-      covered: evaluation.concepts.filter((c) => c.covered).map((c) => c.id),
-      missed: evaluation.concepts.filter((c) => !c.covered && expected.has(c.id)).map((c) => c.id),
-    };
+    const text = turn.parts.join('\n\n');
+    const graded = kept ?? gradeOf(loaded.evaluator.evaluate(text, question, {}), question, text);
+    scored = { ...turn, ...graded };
   }
   const next = withTurn(session, scored);
   const raters = panelists(next, scored).map((p) => p.userId);

@@ -1,5 +1,6 @@
 import type { AnswerFeedback, FollowUp } from '../../evaluation/types.js';
 import type { FollowUpReason, QuestionKind, Role } from '../../packs/schema.js';
+import type { Graded } from '../grade.js';
 
 /** Who acts on a panel; `canManage` is the platform's word that they may manage the channel. */
 export type PanelActor = { readonly userId: string; readonly name: string; readonly canManage: boolean };
@@ -36,6 +37,8 @@ export type PanelTurn = {
   readonly score: number | null;
   readonly covered: readonly string[];
   readonly missed: readonly string[];
+  /** What feedback reads from the bot's evaluation, as JSON (see `Graded`), kept when the answer is closed. */
+  readonly grade?: string;
   readonly ratings: readonly Rating[];
   readonly skipped: null | 'timeout' | 'host' | 'candidate' | 'left';
   readonly startedAt: number;
@@ -57,6 +60,8 @@ export type PanelState =
       readonly deadline: number;
       readonly asked: readonly FollowUpReason[];
       readonly followUp: FollowUp | null;
+      /** What was kept of the evaluation of the answer so far, while a follow-up is pending. */
+      readonly graded?: Graded;
     }
   | { readonly phase: 'rating'; readonly deadline: number }
   | { readonly phase: 'closed'; readonly endedEarly: boolean; readonly at: number };
