@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type BaseMessageOptions,
   MessageFlags,
@@ -30,14 +31,28 @@ export function toOptions(message: Outgoing): BaseMessageOptions {
 
 /** Somewhere messages can be sent, in order. */
 export interface Sink {
-  send(message: Outgoing): Promise<void>;
+  /**
+   * Sends `message`. `once` names it the same way in every process (event id and position): where the platform can,
+   * a second send under that name within a few minutes is dropped.
+   */
+  send(message: Outgoing, once?: string): Promise<void>;
 }
 
-/** Sends to a channel (a DM or a thread). */
+/** The nonce of a message named `once` in `channelId`: 25 hex characters, the same in every process. */
+export function nonceOf(once: string, channelId: string): string {
+  return createHash('sha256').update(`${once}:${channelId}`).digest('hex').slice(0, 25);
+}
+
+/**
+ * Sends to a channel (a DM or a thread). A named message carries a nonce with `enforceNonce`: Discord answers a
+ * second create with the same nonce from this bot, in the last few minutes, with the first message instead of a
+ * new one.
+ */
 export function channelSink(channel: SendableChannels): Sink {
   return {
-    async send(message) {
-      await channel.send(toOptions(message));
+    async send(message, once) {
+      const nonce = once === undefined ? {} : { nonce: nonceOf(once, channel.id), enforceNonce: true };
+      await channel.send({ ...toOptions(message), ...nonce });
     },
   };
 }
@@ -50,6 +65,7 @@ export interface InteractionSink extends Sink {
 /**
  * Sends through an interaction that was deferred: with `editFirst` the first message replaces the deferred reply (or,
  * after `deferUpdate`, the message the component sat on), every other one is a follow-up (ephemeral if asked).
+ * Follow-ups are webhook messages, which take no nonce; Discord never delivers an interaction twice.
  */
 export function interactionSink(
   interaction: RepliableInteraction,

@@ -59,6 +59,28 @@ export async function renderContext(
 }
 
 /**
+ * Counts a turn's messages as they go out, in the same order in every process (preface, conversation, aside, notes):
+ * skips the first `skip` (posted by a process that died delivering this turn), names each by event id and position
+ * (so Discord drops a repeat, see `channelSink`), and records each one posted but the last (`delivered` covers it).
+ */
+type Counter = { at: number; wrap(sink: Sink): Sink };
+
+function countOut(deps: TurnDeps, inbound: InboundEvent, skip: number, total: number): Counter {
+  const counter: Counter = {
+    at: 0,
+    wrap: (sink) => ({
+      async send(message) {
+        const index = counter.at++;
+        if (index < skip) return;
+        await sink.send(message, `${inbound.id}:${index}`);
+        if (index + 1 < total) await deps.app.runtime.delivered(inbound, { posted: index + 1 });
+      },
+    }),
+  };
+  return counter;
+}
+
+/**
  * Sends the preface, then the replies, in order; resolves to the index of the first reply not delivered (and why),
  * or undefined when everything went out.
  */
@@ -89,19 +111,24 @@ type Delivered =
   | { readonly kind: 'thread'; readonly channelId: string }
   | { readonly kind: 'dm-closed' };
 
-/** Delivers to the user's thread (falling back to DMs when it is gone) or DMs; holds the replies if DMs are closed. */
-export async function deliverToTarget(
+/**
+ * Delivers to the user's thread (falling back to DMs when it is gone) or DMs; holds the replies if DMs are closed.
+ * Messages go out through `out`; a batch sent again to the DMs counts from where the thread's began.
+ */
+async function deliverToTarget(
   deps: TurnDeps,
   userId: string,
   replies: readonly OutboundReply[],
   context: RenderContext,
-  preface: readonly Outgoing[] = [],
+  out: Counter,
+  preface: readonly Outgoing[],
 ): Promise<Delivered> {
   const target = deps.deliveries.target(userId);
+  const start = out.at;
   if (target.kind === 'thread') {
     const thread = await deps.client.channels.fetch(target.channelId).catch(() => null);
     if (thread?.isSendable()) {
-      const failed = await sendReplies(channelSink(thread), replies, context, preface);
+      const failed = await sendReplies(out.wrap(channelSink(thread)), replies, context, preface);
       if (failed === undefined) {
         deps.deliveries.take(userId); // reachable again: anything held back is out of date
         return { kind: 'thread', channelId: thread.id };
@@ -110,9 +137,10 @@ export async function deliverToTarget(
     }
     deps.logger.info({ user: userId }, 'discord: interview thread is gone; back to DMs');
     deps.deliveries.useDm(userId);
+    out.at = start;
   }
   const dm = await deps.client.users.createDM(userId);
-  const failed = await sendReplies(channelSink(dm), replies, context, preface);
+  const failed = await sendReplies(out.wrap(channelSink(dm)), replies, context, preface);
   if (failed === undefined) {
     deps.deliveries.take(userId); // reachable again: anything held back is out of date
     return { kind: 'dm', channelId: dm.id };
@@ -125,16 +153,20 @@ export async function deliverToTarget(
 /** Handles one inbound event and delivers its replies by `route`, in order; call it inside the user's queue. */
 export async function runTurn(deps: TurnDeps, inbound: InboundEvent, route: Route): Promise<void> {
   const userId = inbound.actor.userId;
-  const replies = await deps.app.runtime.handle(inbound);
+  const { replies, posted } = await deps.app.runtime.turn(inbound);
   if (replies.some((r) => r.type === 'forgotten')) deps.deliveries.forget(userId);
   const context = await renderContext(deps, inbound, replies);
   const aside = route.allAside ? replies : replies.filter((r) => r.type === 'error');
   const conversation = route.allAside ? [] : replies.filter((r) => r.type !== 'error');
+  const preface = route.preface ?? [];
+  const count = (list: readonly OutboundReply[]) => list.reduce((n, r) => n + renderDiscord(r, context).length, 0);
+  const noted = route.conversation === 'target' ? 1 : 0;
+  const total = (conversation.length === 0 ? 0 : preface.length + count(conversation) + noted) + count(aside);
+  const out = countOut(deps, inbound, posted, total);
   const notes: Outgoing[] = [];
   if (conversation.length > 0) {
-    const preface = route.preface ?? [];
     if (route.conversation === 'target') {
-      const delivered = await deliverToTarget(deps, userId, conversation, context, preface);
+      const delivered = await deliverToTarget(deps, userId, conversation, context, out, preface);
       notes.push(
         delivered.kind === 'dm'
           ? wording.dmSent(delivered.channelId)
@@ -144,12 +176,13 @@ export async function runTurn(deps: TurnDeps, inbound: InboundEvent, route: Rout
       );
       if (delivered.kind === 'dm-closed') deps.logger.info({ user: userId }, 'discord: DMs closed; offered a thread');
     } else {
-      const failed = await sendReplies(route.conversation, conversation, context, preface);
+      const failed = await sendReplies(out.wrap(route.conversation), conversation, context, preface);
       if (failed !== undefined) throw failed.error;
     }
   }
-  for (const reply of aside) for (const message of renderDiscord(reply, context)) await route.aside.send(message);
-  for (const message of notes) await route.aside.send(message);
+  const toAside = out.wrap(route.aside);
+  for (const reply of aside) for (const message of renderDiscord(reply, context)) await toAside.send(message);
+  for (const message of notes) await toAside.send(message);
   // Posted: another process taking over this event after a crash must not post them again.
   await deps.app.runtime.delivered(inbound);
   deps.logger.debug({ user: userId, event: inbound.event.type, replies: replies.length }, 'discord: turn delivered');

@@ -79,21 +79,34 @@ export function createTurns(deps: {
   return {
     run: (inbound, to) =>
       queue.run(inbound.key, async () => {
-        const replies = await runtime.handle(inbound);
+        const { replies, posted } = await runtime.turn(inbound);
         if (replies.length === 0) return; // a replayed event: nothing changed, nothing to post
-        const overview = await runtime.overview(inbound.actor);
-        const sessionId = sessionOf(replies, overview);
+        // App Home wants the overview after posting; the buttons need it first only when no reply names the session.
+        const reading = runtime.overview(inbound.actor);
+        const sessionId = sessionOf(replies, undefined) ?? sessionOf(replies, await reading);
         const ctx = sessionId === undefined ? {} : { sessionId };
+        const messages = replies.flatMap((reply) =>
+          renderReply(reply, ctx).map((message) => ({ message, privately: isPrivate(reply) })),
+        );
         // One refused message must not swallow the rest: post them all, then hand the first failure to the funnel.
+        // Progress is recorded after each message up to the first failure, so a process that takes this event over
+        // after a crash posts only what was not posted (at most the one message posted just before the crash).
         let failure: { readonly error: unknown } | undefined;
-        for (const reply of replies)
-          for (const message of renderReply(reply, ctx))
-            await post(message, to, isPrivate(reply)).catch((error: unknown) => {
-              failure ??= { error };
-            });
+        for (const [index, { message, privately }] of messages.entries()) {
+          if (index < posted) continue; // posted by a process that died while delivering this turn
+          try {
+            await post(message, to, privately);
+          } catch (error) {
+            failure ??= { error };
+            continue;
+          }
+          if (failure === undefined && index + 1 < messages.length)
+            await runtime.delivered(inbound, { posted: index + 1 });
+        }
+        const overview = await reading;
         if (!replies.every(isPrivate)) await publish(inbound.actor, overview);
         if (failure !== undefined) throw failure.error;
-        // Posted: another process taking over this event after a crash must not post them again.
+        // All posted: another process taking over this event after a crash must not post them again.
         await runtime.delivered(inbound);
       }),
     say: (to, message) => queue.run(`solo:slack:${to.user}`, () => post(message, to, false)),

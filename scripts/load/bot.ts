@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   const getSets: number[] = [];
   const failures: Record<string, number> = {};
   let freezeArmed = false;
+  let dieArmed = false;
   let port = 0;
 
   const service = await startService(
@@ -46,6 +47,14 @@ async function main(): Promise<void> {
           }
           return change as never;
         })) as typeof sessions.update;
+      // Fault injection for --kill: this process dies (SIGKILL) in the middle of delivering a turn, right after the
+      // first of its messages is recorded as posted; the process taking the event over must post only the rest.
+      const { runtime } = app;
+      const delivered = runtime.delivered.bind(runtime);
+      runtime.delivered = async (inbound, progress) => {
+        await delivered(inbound, progress);
+        if (dieArmed && progress !== undefined) process.kill(process.pid, 'SIGKILL');
+      };
       const slack = await startSlack({
         app,
         config,
@@ -92,6 +101,7 @@ async function main(): Promise<void> {
 
   process.on('message', (message: ToBot) => {
     if (message.type === 'freeze-next-turn') freezeArmed = true;
+    if (message.type === 'die-mid-delivery') dieArmed = true;
     if (message.type === 'report') {
       const report: BotReport = { turns, lockWaits, getSets, failures };
       send({ type: 'report', report });

@@ -11,9 +11,9 @@ export type CheckResult = {
   /** Turn-ending replies beyond one per answered event, and feedback posted twice. */
   duplicateReplies: number;
   /**
-   * Of those, feedback posted twice where the turn-ending reply was not: a process killed between posting a turn's
-   * feedback and its next question, whose replies the process taking over posts again in full (the adapter does not
-   * yet report per-message progress through `runtime.delivered`).
+   * Of those, feedback posted twice where the turn-ending reply was not: a turn's replies posted again in part by the
+   * process taking over from one killed while posting them. The adapter records its progress after each message,
+   * so only a kill between a message and its progress write could re-post that one message.
    */
   partialRedeliveries: number;
   /** Sessions whose writes do not form one serial history (see `checkRecords`). */

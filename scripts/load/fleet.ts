@@ -28,6 +28,12 @@ export type Fleet = {
   readonly bots: readonly Bot[];
   /** SIGKILL: no shutdown, no release, nothing. */
   kill(bot: Bot): Promise<void>;
+  /**
+   * Arms `bot` to SIGKILL itself while delivering its next turn of several messages, right after the first is
+   * recorded as posted; resolves once it is dead: true, or false if no such turn came within `timeoutMs` (then it is
+   * killed where it stands).
+   */
+  killMidDelivery(bot: Bot, timeoutMs: number): Promise<boolean>;
   /** Arms `bot` to stop itself (SIGSTOP) inside its next turn that changes a session; resolves once stopped. */
   freezeInTurn(bot: Bot, timeoutMs: number): Promise<boolean>;
   /** SIGCONT. */
@@ -88,6 +94,17 @@ export async function startFleet(count: number, env: NodeJS.ProcessEnv): Promise
       bot.alive = false;
       bot.child.kill('SIGKILL');
       if (bot.child.exitCode === null && bot.child.signalCode === null) await once(bot.child, 'exit');
+    },
+    async killMidDelivery(bot, timeoutMs) {
+      const exited = once(bot.child, 'exit');
+      ask(bot, { type: 'die-mid-delivery' });
+      const timer = sleep(timeoutMs, 'late' as const, { ref: false });
+      const outcome = await Promise.race([exited.then(() => 'died' as const), timer]);
+      bot.alive = false;
+      if (outcome === 'died') return true;
+      bot.child.kill('SIGKILL');
+      await exited;
+      return false;
     },
     async freezeInTurn(bot, timeoutMs) {
       ask(bot, { type: 'freeze-next-turn' });

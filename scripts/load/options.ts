@@ -15,7 +15,10 @@ export type LoadOptions = {
   readonly redeliverAfterMs: number;
   /** The lease of a session lock in the bot processes (STORE_LEASE_MS). */
   readonly leaseMs: number;
-  /** Fault: SIGKILL one bot process when this share of the events has been sent. */
+  /**
+   * Fault: SIGKILL one bot process, once 40% of the events have been sent, in the middle of delivering a turn (right
+   * after the first of its messages was recorded as posted).
+   */
   readonly kill: boolean;
   /** Fault: stop Redis when this share of the events has been sent, restart it `outageMs` later. */
   readonly redisRestart: boolean;

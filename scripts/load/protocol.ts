@@ -1,7 +1,10 @@
 /** Messages between the harness and a bot process over the IPC channel. */
 
 /** Harness to bot. */
-export type ToBot = { readonly type: 'report' } | { readonly type: 'freeze-next-turn' };
+export type ToBot =
+  | { readonly type: 'report' }
+  | { readonly type: 'freeze-next-turn' }
+  | { readonly type: 'die-mid-delivery' };
 
 /** What a bot measured: raw samples in milliseconds, so the harness computes exact percentiles over all bots. */
 export type BotReport = {

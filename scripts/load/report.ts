@@ -18,12 +18,16 @@ export function table(result: LoadResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Whether every check passed: nothing lost, doubled, duplicated, interleaved or invalid; every interview done. */
+/**
+ * Whether every check passed: nothing lost, doubled, duplicated (a turn's replies re-posted in part after a kill
+ * included), interleaved or invalid; every interview done.
+ */
 export function passed(result: LoadResult): boolean {
   return (
     result.lost === 0 &&
     result.doubledAnswers === 0 &&
     result.duplicateReplies === 0 &&
+    result.partialRedeliveries === 0 &&
     result.interleaved === 0 &&
     result.invalidSessions === 0 &&
     result.notSavedButStored === 0 &&

@@ -112,8 +112,13 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
       if (options.kill) {
         const victim = fleet.bots.at(-1);
         if (victim !== undefined) {
-          await fleet.kill(victim);
-          faults.push(`SIGKILL bot ${victim.index} after ${sent} events`);
+          const at = sent;
+          const midDelivery = await fleet.killMidDelivery(victim, 10_000);
+          faults.push(
+            midDelivery
+              ? `SIGKILL bot ${victim.index} after ${at} events, while it delivered a turn (its first message posted)`
+              : `SIGKILL bot ${victim.index} after ${at} events (no turn of several messages came within 10 s)`,
+          );
           log(faults.at(-1) ?? '');
         }
       }

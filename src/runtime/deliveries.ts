@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Profile, Reply, Session } from '../engine/index.js';
-import type { Store } from '../store/index.js';
+import type { ClaimOptions, Store } from '../store/index.js';
 import { claimEvent } from './claim.js';
 import type { Metrics, TurnOutcome } from './metrics.js';
-import type { InboundEvent, OutboundReply } from './types.js';
+import type { InboundEvent, OutboundReply, Progress, Turn } from './types.js';
 
 /** One turn as measured by the runtime: `ms` from start to replies ready; `computeMs` of it spent in the engine. */
 export type TurnSample = {
@@ -32,6 +32,8 @@ export type DeliveryOptions = {
   readonly notSaved: Reply;
   /** The reply when the turn threw (a bug). */
   readonly internal: Reply;
+  /** The reply when the sender is over the rate limit. */
+  readonly limited: Reply;
 };
 
 /** The metrics outcome of a turn's replies: no reply is a replay; a runtime error reply names itself. */
@@ -42,9 +44,10 @@ function outcomeOf(replies: readonly OutboundReply[]): TurnOutcome {
 }
 
 /**
- * The cross-process life of an event around its turn: claim it, run the turn, post again the noted replies of a
- * process that died, settle the claim (handled, given up, or waiting for the replies' delivery to be confirmed), and
- * report the turn. Also answers "was this failed save applied after all?".
+ * The cross-process life of an event around its turn: claim it, run the turn, hand back the noted replies of a
+ * process that died (with how far it had posted them), settle the claim (handled, given up, or waiting for the
+ * replies' delivery to be confirmed), record the adapter's progress, and report the turn. Also answers "was this
+ * failed save applied after all?".
  */
 export function createDeliveries(options: DeliveryOptions) {
   const { store, logger, metrics, handledTtlMs } = options;
@@ -121,14 +124,25 @@ export function createDeliveries(options: DeliveryOptions) {
       }
     },
 
-    /** Claims the event id across processes, runs the turn with `run`, and settles the claim and the metrics. */
+    /**
+     * Claims the event id across processes (with `claimOptions`: the rate limit, the session to enter for the turn's
+     * first update), runs the turn with `run`, and settles the claim and the metrics.
+     */
     async turn(
       inbound: InboundEvent,
       started: number,
       run: (inbound: InboundEvent) => Promise<readonly OutboundReply[]>,
-    ): Promise<readonly OutboundReply[]> {
+      claimOptions: ClaimOptions,
+    ): Promise<Turn> {
       const adapter = inbound.actor.platform;
-      const claim = await claimEvent(store, inbound.id, handledTtlMs, options.claimWaitMs, options.storeWaitMs);
+      const { claim, held } = await claimEvent(
+        store,
+        inbound.id,
+        handledTtlMs,
+        options.claimWaitMs,
+        options.storeWaitMs,
+        claimOptions,
+      );
       const report = (outcome: TurnOutcome): void => {
         const ms = performance.now() - started;
         const computeMs = compute.get(inbound.id) ?? 0;
@@ -142,53 +156,72 @@ export function createDeliveries(options: DeliveryOptions) {
         // Only a first delivery speaks: two deliveries that cannot reach the store must not disagree.
         if ((inbound.retry ?? 0) > 0) {
           report('duplicate');
-          return [];
+          return { replies: [], posted: 0 };
         }
         report('not-saved');
         // The user is told it was not saved, so no later delivery of it may apply it.
         void markHandledWhenBack(inbound.id);
-        return [options.notSaved];
+        return { replies: [options.notSaved], posted: 0 };
       }
       if (claim === 'drop') {
         metrics?.dedupeDrop(adapter);
         report('duplicate');
-        return [];
+        return { replies: [], posted: 0 };
+      }
+      if (claim === 'limited') {
+        await store.finish(inbound.id, handledTtlMs);
+        report('rate-limited');
+        return { replies: [options.limited], posted: 0 };
       }
       let replies: readonly OutboundReply[];
+      let posted = 0;
       try {
         replies = await run(inbound);
       } catch (error) {
         logger.error({ err: error, key: inbound.key, event: inbound.event.type }, 'turn failed');
         replies = [options.internal];
+      } finally {
+        // A turn that ended before updating its session (a bug, a profile it could not read) lets the section go.
+        held?.release();
       }
       const info = learnt.get(inbound.id);
       learnt.delete(inbound.id);
+      let resumed = false;
       if (info?.replay === true && claim === 'taken-over' && replies.length === 0) {
-        // Applied by a process that died before its replies were confirmed delivered: post the replies it saved.
+        // Applied by a process that died before its replies were all posted: hand back the replies it saved, and
+        // how many of their messages it had posted.
         const noted = await store.note(inbound.id);
         if (noted.ok && noted.value !== undefined) {
-          replies = JSON.parse(noted.value) as OutboundReply[];
-          logger.info({ key: inbound.key }, 'posting the replies of a turn whose process stopped before delivering');
+          replies = JSON.parse(noted.value.text) as OutboundReply[];
+          posted = noted.value.posted;
+          resumed = true;
+          logger.info({ key: inbound.key, posted }, 'posting the replies of a turn whose process stopped delivering');
         }
       }
       const outcome = outcomeOf(replies);
       if (outcome === 'duplicate') metrics?.dedupeDrop(adapter);
-      // The user answered the event before this one, so its replies were delivered.
-      if (info?.previous !== undefined && info.previous !== inbound.id) void confirm(info.previous);
+      // The user answered the event before this one, so its replies were delivered: the save marked it handled.
+      if (info?.previous !== undefined && outcome === 'ok') unconfirmed.delete(info.previous);
       // A bug gives the claim up, so a redelivery is tried again; a store failure the user was told about is marked
       // handled once the store is back. Replies saved with the session wait for their delivery to be confirmed;
       // anything else is handled now.
       if (told.delete(inbound.id)) logger.debug({ id: inbound.id }, 'not saved; marked handled when the store is back');
       else if (outcome === 'not-saved' || outcome === 'internal') await store.unclaim(inbound.id);
-      else if (info?.noted === true && outcome !== 'duplicate') unconfirmed.set(inbound.id, performance.now());
+      else if ((info?.noted === true || resumed) && outcome !== 'duplicate')
+        unconfirmed.set(inbound.id, performance.now());
       else await store.finish(inbound.id, handledTtlMs);
       report(outcome);
-      return replies;
+      return { replies, posted };
     },
 
-    /** The adapter delivered the replies of `eventId`. */
-    async delivered(eventId: string): Promise<void> {
-      if (unconfirmed.has(eventId)) await confirm(eventId);
+    /**
+     * The adapter posted the replies of `eventId`: all of them, or with `progress` the first `posted` units (so a
+     * process taking the event over after this one died posts only the rest).
+     */
+    async delivered(eventId: string, progress?: Progress): Promise<void> {
+      if (!unconfirmed.has(eventId)) return;
+      if (progress === undefined) await confirm(eventId);
+      else await store.progress(eventId, progress.posted);
     },
 
     /** Stops the background work and confirms every delivery still waiting (after the adapters have posted). */

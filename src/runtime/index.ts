@@ -1,3 +1,4 @@
+export { createRateLimiter, type RateLimiter } from '../store/index.js';
 export { type App, type OpenOptions, openApp } from './boot.js';
 export { buildLibrary, DEFAULT_PACK, loadLibrary } from './library.js';
 export { createLogger } from './logger.js';
@@ -5,7 +6,6 @@ export { adapterOfKey, createMetrics, type Metrics, type TurnOutcome } from './m
 export { type OpsServer, startOps } from './ops.js';
 export { createPanelRuntime, type Deliver, type PanelInbound, type PanelKey, type PanelRuntime } from './panels.js';
 export { openPanels, PANEL_VERSION, type Panels } from './panels-boot.js';
-export { createRateLimiter, type RateLimiter } from './rate-limit.js';
 export {
   createRuntime,
   profileKey,

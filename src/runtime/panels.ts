@@ -13,8 +13,7 @@ import {
   seededRandom,
   stepPanel,
 } from '../engine/index.js';
-import type { Collection } from '../store/index.js';
-import { createRateLimiter } from './rate-limit.js';
+import { type Collection, createRateLimiter } from '../store/index.js';
 
 /** A panel's key: the thread (or channel) the panel runs in. */
 export type PanelKey = `group:${Platform}:${string}`;

@@ -12,12 +12,11 @@ import {
   summarise,
   weakestConcepts,
 } from '../engine/index.js';
-import type { Store } from '../store/index.js';
+import type { Loaded, Store } from '../store/index.js';
 import { createAccounts, profileKey } from './accounts.js';
 import { createDeliveries, type TurnSample } from './deliveries.js';
 import type { Metrics } from './metrics.js';
-import { createRateLimiter } from './rate-limit.js';
-import type { Actor, InboundEvent, OutboundReply, Overview } from './types.js';
+import type { Actor, InboundEvent, OutboundReply, Overview, Progress, Turn } from './types.js';
 
 /** How many recent platform event ids a session remembers for dedupe. */
 export const SEEN_EVENTS = 50;
@@ -33,6 +32,7 @@ export type RuntimeOptions = {
   readonly clock?: () => number;
   /** Idle live sessions older than this are filed in the history and set aside. */
   readonly sessionTtlMs: number;
+  /** Events per user per minute, counted with each event's claim: across every process on a shared store. */
   readonly rateLimitPerMinute: number;
   /** Counts turns, drops and store errors; none when absent. */
   readonly metrics?: Metrics;
@@ -60,8 +60,16 @@ export type RuntimeOptions = {
 };
 
 export interface Runtime {
-  /** Runs one inbound event: lock, load, dedupe, step, save; resolves to the replies to deliver (already saved). */
+  /**
+   * Runs one inbound event: claim, lock, load, dedupe, step, save; resolves to the replies to deliver (already
+   * saved). After a takeover these are every noted reply, however many were posted; `turn` says how many.
+   */
   handle(inbound: InboundEvent): Promise<readonly OutboundReply[]>;
+  /**
+   * `handle` for an adapter that posts the replies itself: also says how many of their messages a process that died
+   * had posted already. Report each message posted with `delivered(inbound, { posted })`, then `delivered(inbound)`.
+   */
+  turn(inbound: InboundEvent): Promise<Turn>;
   /** The user's interview in progress and history, read without changing anything; undefined if the store is down. */
   overview(actor: Actor): Promise<Overview | undefined>;
   /**
@@ -70,10 +78,11 @@ export interface Runtime {
    */
   sweep(): Promise<number>;
   /**
-   * Says the replies of `inbound` have been delivered (adapters call it after posting them). Until then, or until the
-   * next event of the session, a redelivery of the event after this process died posts the saved replies again.
+   * Says the replies of `inbound` have been delivered (adapters call it after posting them), or with `progress` that
+   * the first `posted` messages of them have. Until all are, or until the next event of the session, a redelivery
+   * of the event after this process died posts the saved replies again, from the first message not recorded.
    */
-  delivered(inbound: Pick<InboundEvent, 'id'>): Promise<void>;
+  delivered(inbound: Pick<InboundEvent, 'id'>, progress?: Progress): Promise<void>;
   /**
    * Stops taking events (later ones get a polite `not-saved` reply), resolves once the turns under way end, and
    * marks their replies delivered (call it after the adapters have stopped and posted).
@@ -98,6 +107,12 @@ const draining: Reply = {
   text: 'I am restarting, so that was NOT recorded. Please send it again in a moment.',
 };
 
+const limited: Reply = {
+  type: 'error',
+  code: 'rate-limited',
+  text: 'That is a lot of messages at once: give it a minute, then carry on.',
+};
+
 const stale: Reply = {
   type: 'error',
   code: 'stale',
@@ -120,6 +135,7 @@ type Change = {
   readonly next: Session | undefined;
   readonly result: TurnResult;
   readonly note?: { readonly eventId: string; readonly text: string };
+  readonly handled?: { readonly eventId: string; readonly ttlMs: number };
 };
 
 function isLive(session: Session): boolean {
@@ -131,7 +147,6 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const { store, library, logger, sessionTtlMs } = options;
   const clock = options.clock ?? Date.now;
   const accounts = createAccounts({ store, library, logger });
-  const limiter = createRateLimiter(options.rateLimitPerMinute);
   const handledTtlMs = options.handledTtlMs ?? 3_600_000;
 
   const inFlight = new Set<Promise<unknown>>();
@@ -148,6 +163,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     verifyWithinMs: options.verifyWithinMs ?? 10_000,
     notSaved,
     internal,
+    limited,
   });
   const expired = (session: Session, now: number) => isLive(session) && now - session.updatedAt > sessionTtlMs;
 
@@ -172,16 +188,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return { ...options, weakConcepts: weakestConcepts(profile.value.value) };
   }
 
+  /** The turn of a claimed event (whose claim may have entered the session: its first update then takes no lock). */
   async function run(inbound: InboundEvent): Promise<readonly OutboundReply[]> {
     const now = clock();
-    if (!limiter.allow(profileKey(inbound.actor), now))
-      return [
-        {
-          type: 'error',
-          code: 'rate-limited',
-          text: 'That is a lot of messages at once: give it a minute, then carry on.',
-        },
-      ];
     const request = inbound.event;
     if (request.type === 'history' || request.type === 'forget') return accounts.answer(inbound, request);
     const event = request.type === 'start' ? await startOptions(inbound, request.options) : undefined;
@@ -193,7 +202,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     let filedId: string | undefined;
     let conflicts = 0;
     for (;;) {
-      const outcome = await store.sessions.update(inbound.key, (current, loaded): Change => {
+      const apply = (current: Session | undefined, loaded: Loaded): Change => {
         if (current?.seenEventIds.includes(inbound.id)) {
           deliveries.learn(inbound.id).replay = true;
           return { next: current, result: { replies: [], session: current } };
@@ -220,13 +229,19 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         const next = result.session && remember(result.session, inbound.id, now);
         const replies = [...before, ...result.replies];
         // The replies are noted with the save, so a process that takes this event over after this one died can
-        // post them; the event before this one was answered (the user replied to it), so its note can go.
+        // post them; the event before this one was answered (the user replied to it), so the save marks it handled.
         const info = deliveries.learn(inbound.id);
         info.previous = current?.seenEventIds.at(-1);
         info.noted = next !== undefined && replies.length > 0;
         const note = info.noted ? { note: { eventId: inbound.id, text: JSON.stringify(replies) } } : {};
-        return { next, result: { replies, session: next }, ...note };
-      });
+        const previous = info.previous;
+        const handled =
+          previous === undefined || previous === inbound.id
+            ? {}
+            : { handled: { eventId: previous, ttlMs: handledTtlMs } };
+        return { next, result: { replies, session: next }, ...note, ...handled };
+      };
+      const outcome = await store.sessions.update(inbound.key, apply);
       // Another process saved first (this one's lease ran out, e.g. it was paused): load again and redo the turn. The
       // event may have been handled there already, and then the retry changes nothing and replies nothing.
       if (!outcome.ok && outcome.error.code === 'conflict' && ++conflicts <= 3) continue;
@@ -235,7 +250,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         // would send it again, and it would count twice) without checking.
         if ((await deliveries.applied(inbound)) === 'applied') {
           const noted = await store.note(inbound.id);
-          if (noted.ok && noted.value !== undefined) return JSON.parse(noted.value) as OutboundReply[];
+          if (noted.ok && noted.value !== undefined) return JSON.parse(noted.value.text) as OutboundReply[];
           return [{ type: 'notice', text: 'Your last message was saved.' }];
         }
       }
@@ -263,20 +278,27 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     }
   }
 
+  async function turn(inbound: InboundEvent): Promise<Turn> {
+    if (stopping) return { replies: [draining], posted: 0 };
+    const started = performance.now();
+    const rate = { key: profileKey(inbound.actor), limit: options.rateLimitPerMinute, windowMs: 60_000, now: clock() };
+    // An interview event goes straight to its session: the claim also locks and loads it (one round trip on Redis).
+    const type = inbound.event.type;
+    const enter = type === 'history' || type === 'forget' ? {} : { enter: inbound.key };
+    const work = deliveries.turn(inbound, started, run, { rate, ...enter });
+    inFlight.add(work);
+    try {
+      return await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  }
+
   return {
     overview: accounts.overview,
-    async handle(inbound) {
-      if (stopping) return [draining];
-      const started = performance.now();
-      const work = deliveries.turn(inbound, started, run);
-      inFlight.add(work);
-      try {
-        return await work;
-      } finally {
-        inFlight.delete(work);
-      }
-    },
-    delivered: (inbound) => deliveries.delivered(inbound.id),
+    turn,
+    handle: async (inbound) => (await turn(inbound)).replies,
+    delivered: (inbound, progress) => deliveries.delivered(inbound.id, progress),
     async drain() {
       stopping = true;
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
@@ -298,7 +320,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         // process dies, the claim lapses and the next sweep anywhere does it (filing is idempotent per session id).
         const work = `expire:${key}:${session.id}:${session.updatedAt}`;
         const claimed = await store.claim(work, handledTtlMs);
-        if (!claimed.ok || (claimed.value !== 'claimed' && claimed.value !== 'taken-over')) continue;
+        if (!claimed.ok || (claimed.value.state !== 'claimed' && claimed.value.state !== 'taken-over')) continue;
         const [, platform, ...rest] = key.split(':');
         const user = `${platform}:${rest.join(':')}`;
         if (!(await archive(user, key, session, now, true))) {

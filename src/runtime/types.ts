@@ -40,6 +40,19 @@ export type OutboundReply =
   | { readonly type: 'confirm-forget' }
   | { readonly type: 'forgotten'; readonly keys: readonly string[] };
 
+/** A turn's replies as an adapter that posts them gets them (`Runtime.turn`). */
+export type Turn = {
+  readonly replies: readonly OutboundReply[];
+  /**
+   * How many units of `replies` (the adapter's messages, counted in the order it renders them) a process that died
+   * while posting them had posted already: the adapter skips that many. 0 but after such a takeover.
+   */
+  readonly posted: number;
+};
+
+/** How far an adapter has got posting a turn's replies: the first `posted` units (messages) are out. */
+export type Progress = { readonly posted: number };
+
 /** A read-only picture of a user: the interview in progress (if any) and the history, for home screens. */
 export type Overview = {
   readonly current: null | {

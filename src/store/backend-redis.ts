@@ -72,6 +72,7 @@ export function openRedisBackend(url: string, options: BackendOptions): Backend 
       lock: (namespace, key) => `${side('locks')}::${names[namespace]}::${key}`,
       claim: (eventId) => `${side('claims')}::${eventId}`,
       note: (eventId) => `${side('notes')}::${eventId}`,
+      rate: (key) => `${side('rates')}::${key}`,
       alive: `${side('alive')}::`,
     },
     silence,

@@ -1,7 +1,9 @@
 import type { Coordination } from './coordination.js';
+import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import type { ClaimState, RateCheck } from './types.js';
 
-/** The claim operations of `Coordination`. */
-export type Claims = Pick<Coordination, 'claim' | 'finish' | 'unclaim' | 'note' | 'heartbeat' | 'stopped'>;
+/** The claim operations of `Coordination` (a claim that enters a section is the store's, over these). */
+export type Claims = Pick<Coordination, 'claim' | 'finish' | 'unclaim' | 'note' | 'progress' | 'heartbeat' | 'stopped'>;
 
 /** Claims kept in this process, plus the note write that a shared backend does inside its commit script. */
 export type LocalClaims = Claims & { writeNote(eventId: string, text: string, ttlMs: number): void };
@@ -10,11 +12,13 @@ const HANDLED = 'handled';
 
 /**
  * Event claims kept in this process's memory, for a backend one process owns (memory, SQLite): the same answers as
- * the Redis claims (every owner is alive, so nothing is taken over), expiring on the same clock (real time).
+ * the Redis claims (every owner is alive, so nothing is taken over), expiring on the same clock (real time), with
+ * the rate limit counted in this process.
  */
 export function createLocalClaims(clock: () => number = Date.now): LocalClaims {
   const claims = new Map<string, { holder: string; expires: number }>();
-  const notes = new Map<string, { text: string; expires: number }>();
+  const notes = new Map<string, { text: string; posted: number; expires: number }>();
+  const limiters = new Map<string, RateLimiter>();
   let nextPrune = 0;
   const prune = (now: number): void => {
     if (now < nextPrune) return;
@@ -22,12 +26,22 @@ export function createLocalClaims(clock: () => number = Date.now): LocalClaims {
     for (const [id, note] of notes) if (note.expires <= now) notes.delete(id);
     nextPrune = now + 1000;
   };
-  const noteOf = (eventId: string, now: number): string | undefined => {
+  const noteOf = (eventId: string, now: number) => {
     const note = notes.get(eventId);
-    return note !== undefined && note.expires > now ? note.text : undefined;
+    return note !== undefined && note.expires > now ? note : undefined;
+  };
+  /** Whether `rate` lets one more event in (and counts it): one limiter per limit and window. */
+  const allow = (rate: RateCheck): boolean => {
+    const shape = `${rate.limit}/${rate.windowMs}`;
+    let limiter = limiters.get(shape);
+    if (limiter === undefined) {
+      limiter = createRateLimiter(rate.limit, rate.windowMs);
+      limiters.set(shape, limiter);
+    }
+    return limiter.allow(rate.key, rate.now);
   };
   return {
-    async claim(eventId, owner, ttlMs) {
+    async claim(eventId, owner, ttlMs, rate): Promise<ClaimState> {
       const now = clock();
       prune(now);
       const existing = claims.get(eventId);
@@ -36,7 +50,7 @@ export function createLocalClaims(clock: () => number = Date.now): LocalClaims {
         return noteOf(eventId, now) === undefined ? 'in-flight' : 'saved';
       }
       claims.set(eventId, { holder: owner, expires: now + ttlMs });
-      return 'claimed';
+      return rate === undefined || allow(rate) ? 'claimed' : 'limited';
     },
     async finish(eventId, ttlMs) {
       claims.set(eventId, { holder: HANDLED, expires: clock() + ttlMs });
@@ -46,10 +60,15 @@ export function createLocalClaims(clock: () => number = Date.now): LocalClaims {
       if (claims.get(eventId)?.holder === owner) claims.delete(eventId);
     },
     async note(eventId) {
-      return noteOf(eventId, clock());
+      const note = noteOf(eventId, clock());
+      return note === undefined ? undefined : { text: note.text, posted: note.posted };
+    },
+    async progress(eventId, posted) {
+      const note = noteOf(eventId, clock());
+      if (note !== undefined && posted > note.posted) note.posted = posted;
     },
     writeNote(eventId, text, ttlMs) {
-      notes.set(eventId, { text, expires: clock() + ttlMs });
+      notes.set(eventId, { text, posted: 0, expires: clock() + ttlMs });
     },
     heartbeat: async () => {},
     stopped: async () => {},

@@ -3,15 +3,18 @@ import type { Logger } from 'pino';
 import { attempt, fail, type Hold, ok, StoreFailure } from './attempt.js';
 import type { Backend } from './backend.js';
 import { decode, encode } from './codec.js';
-import { type Note, revisionOf } from './coordination.js';
+import { type Acquired, type Handled, type Note, revisionOf } from './coordination.js';
 import { KeyQueue } from './key-queue.js';
 import { appendQuarantine, quarantineKey, readQuarantine } from './quarantine.js';
 import { enterSection, type Section } from './section.js';
 import type {
   Change,
+  Claim,
+  ClaimState,
   Codec,
   Collection,
   CollectionName,
+  Held,
   Loaded,
   QuarantineEntry,
   StoreObserver,
@@ -35,6 +38,8 @@ export type CollectionContext<V> = {
   readonly token: () => string;
   /** Keeps a note where the backend does not (one process's backends). */
   readonly writeNote: (note: Note) => void;
+  /** Marks an event handled where the backend does not (one process's backends). */
+  readonly markHandled: (handled: Handled) => void;
   /** How long a note lives unless its event is marked handled first. */
   readonly noteTtlMs: number;
   readonly observer: StoreObserver;
@@ -46,9 +51,23 @@ export interface OwnedCollection<V> extends Collection<V> {
   forgetKey(key: string): Promise<StoreResult<string[]>>;
   /** The quarantined values of `key`, oldest first. */
   quarantined(key: string): Promise<StoreResult<readonly QuarantineEntry[]>>;
+  /**
+   * Runs `claim` (with a fresh lease token) holding `key` in this process and, when it grants the claim and took the
+   * lease (on a backend one process owns: always), keeps the key's section entered for the next `update` of `key`.
+   */
+  claimEntering(key: string, claim: (token: string) => Promise<StoreResult<Claimed>>): Promise<StoreResult<Claim>>;
   /** Resolves when no operation is queued or running. */
   idle(): Promise<void>;
 }
+
+/** What a claim that may enter a section answered: its state and, on a shared backend, its first lease attempt. */
+export type Claimed = { readonly state: ClaimState; readonly acquired?: Acquired };
+
+/** A section entered by a claim and parked until the next update of its key comes (or it is released). */
+type Parked = {
+  /** Runs `work` in the section and leaves it. */
+  use<T>(work: (section: Section, hold: Hold) => Promise<StoreResult<T>>): Promise<StoreResult<T>>;
+};
 
 type Slot<V> = {
   readonly value: V | undefined;
@@ -67,6 +86,8 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
   const space: Keyv<string> = backend.spaces[name];
   const quarantineSpace: Keyv<string> = backend.spaces.quarantine;
   const queue = new KeyQueue(opTimeoutMs);
+  /** Sections claims entered, by key, waiting for the key's next update. */
+  const parked = new Map<string, Parked>();
 
   /** One backend call with the deadline, once the backend can take it; the key stays locked until it settles. */
   const call = <T>(op: string, hold: Hold, run: () => Promise<T>): Promise<StoreResult<T>> =>
@@ -124,6 +145,7 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
     lockWaitMs: context.lockWaitMs,
     token: context.token,
     writeNote: context.writeNote,
+    markHandled: context.markHandled,
   };
 
   /**
@@ -145,6 +167,42 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
       }
     });
   };
+
+  /**
+   * Parks an entered section in the key's queue slot until `use` or `release`: nothing else of this process runs on
+   * the key meanwhile, and on a shared backend the section renews its lease. Released unused after the lock wait.
+   */
+  const park = (key: string, section: Section, hold: Hold, waitedMs: number, resolve: (held: Held) => void) =>
+    new Promise<void>((settle) => {
+      const entry: Parked = {
+        async use(work) {
+          leave();
+          context.observer.lockWait?.(name, waitedMs + section.waitedMs, key);
+          try {
+            return await work(section, hold);
+          } finally {
+            await section.release();
+            settle();
+          }
+        },
+      };
+      const leave = (): void => {
+        if (parked.get(key) === entry) parked.delete(key);
+        clearTimeout(timer);
+      };
+      const held: Held = {
+        key,
+        release() {
+          if (parked.get(key) !== entry) return;
+          leave();
+          void section.release().finally(settle);
+        },
+      };
+      const timer = setTimeout(() => held.release(), context.lockWaitMs);
+      timer.unref();
+      parked.set(key, entry);
+      resolve(held);
+    });
 
   const logFailure = <T>(op: string, key: string, result: StoreResult<T>): StoreResult<T> => {
     if (!result.ok) {
@@ -176,7 +234,7 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
       if (isClosed()) return closedError;
       // Serialised per key in this process by the queue and, on a shared backend (Redis), across processes by the
       // key's lease; the save is fenced by the revision, so a holder whose lease ran out can never overwrite.
-      const outcome = await locked(key, async (section, hold): Promise<StoreResult<R>> => {
+      const apply = async (section: Section, hold: Hold): Promise<StoreResult<R>> => {
         const loaded = await decodeText(key, section.text, hold);
         if (!loaded.ok) return loaded;
         const { value: current, quarantined, current: upToDate, rev } = loaded.value;
@@ -193,11 +251,42 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
         // The same object back means "no change"; an older version is still written, to store the upgrade.
         if (change.next === current && upToDate) return ok(change.result);
         const text = encode(codec, change.next, `${name} update of "${key}"`, rev + 1);
-        const note = change.note === undefined ? undefined : { ...change.note, ttlMs: context.noteTtlMs };
-        const saved = await section.commit(text, rev, note);
+        const also = {
+          ...(change.note === undefined ? {} : { note: { ...change.note, ttlMs: context.noteTtlMs } }),
+          ...(change.handled === undefined ? {} : { handled: change.handled }),
+        };
+        const saved = await section.commit(text, rev, also);
         return saved.ok ? ok(change.result) : saved;
-      });
+      };
+      const outcome = await (parked.get(key)?.use(apply) ?? locked(key, apply));
       return logFailure('update', key, outcome);
+    },
+
+    claimEntering(key, claim) {
+      if (isClosed()) return Promise.resolve(closedError);
+      const queued = performance.now();
+      return new Promise<StoreResult<Claim>>((resolve, reject) => {
+        queue
+          .run(key, async (hold) => {
+            const waitedMs = performance.now() - queued;
+            const token = context.token();
+            const claimed = await claim(token);
+            if (!claimed.ok) {
+              // The script may have run and taken the lease before its answer was lost: free it if so.
+              void backend.coordination?.release(name, key, token).catch(() => {});
+              return resolve(claimed);
+            }
+            const { state, acquired } = claimed.value;
+            // Only a lease taken by the claim's own script is kept: waiting for one held elsewhere is the update's.
+            const granted = state === 'claimed' || state === 'taken-over';
+            if (!granted || acquired?.held === false) return resolve(ok({ state }));
+            const start = acquired === undefined ? undefined : { token, acquired };
+            const entered = await enterSection(sectionContext, key, hold, start);
+            if (!entered.ok) return resolve(ok({ state }));
+            await park(key, entered.value, hold, waitedMs, (held) => resolve(ok({ state, held })));
+          })
+          .catch(reject);
+      });
     },
 
     async delete(key) {

@@ -1,13 +1,19 @@
 export { StoreFailure } from './attempt.js';
+export { createRateLimiter, type RateLimiter } from './rate-limit.js';
 export { DEFAULT_LEASE_MS, DEFAULT_OP_TIMEOUT_MS, openStore, type StoreOptions } from './store.js';
 export type {
   Change,
+  Claim,
+  ClaimOptions,
   ClaimState,
   Codec,
   Collection,
   CollectionName,
+  Held,
   Loaded,
+  NoteRecord,
   QuarantineEntry,
+  RateCheck,
   Store,
   StoreError,
   StoreErrorCode,

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fail, type Hold, ok } from './attempt.js';
 import type { Backend, Namespace } from './backend.js';
-import type { Note } from './coordination.js';
+import type { Acquired, CommitAlso, Handled, Note } from './coordination.js';
 import type { StoreResult } from './types.js';
 
 /**
@@ -17,7 +17,7 @@ export type Section = {
    * Writes `text` (undefined deletes) and leaves. On a shared backend the write happens only while the stored
    * revision is still `expectedRev` and the lease is still this section's; otherwise nothing is written (`conflict`).
    */
-  commit(text: string | undefined, expectedRev: number, note?: Note): Promise<StoreResult<void>>;
+  commit(text: string | undefined, expectedRev: number, also?: CommitAlso): Promise<StoreResult<void>>;
   /** Leaves without writing; a no-op once left. Never rejects. */
   release(): Promise<void>;
 };
@@ -36,11 +36,26 @@ export type SectionContext = {
   readonly token: () => string;
   /** Where a backend one process owns keeps notes (a shared backend writes them in its commit script). */
   readonly writeNote: (note: Note) => void;
+  /** Where a backend one process owns marks events handled (a shared backend does it in its commit script). */
+  readonly markHandled: (handled: Handled) => void;
 };
 
-/** Enters the section of `key`: a plain read on a backend one process owns; lease and read in one step otherwise. */
-export function enterSection(context: SectionContext, key: string, hold: Hold): Promise<StoreResult<Section>> {
-  return context.backend.coordination === undefined ? enterLocal(context, key, hold) : enterShared(context, key, hold);
+/** The first attempt at a key's lease, already made with `token` by a script of the caller's (a claim that enters). */
+export type Start = { readonly token: string; readonly acquired: Acquired };
+
+/**
+ * Enters the section of `key`: a plain read on a backend one process owns; lease and read in one step otherwise,
+ * the first attempt being `start` when the caller made it.
+ */
+export function enterSection(
+  context: SectionContext,
+  key: string,
+  hold: Hold,
+  start?: Start,
+): Promise<StoreResult<Section>> {
+  return context.backend.coordination === undefined
+    ? enterLocal(context, key, hold)
+    : enterShared(context, key, hold, start);
 }
 
 async function enterLocal(context: SectionContext, key: string, hold: Hold): Promise<StoreResult<Section>> {
@@ -53,32 +68,42 @@ async function enterLocal(context: SectionContext, key: string, hold: Hold): Pro
   return ok({
     text,
     waitedMs: 0,
-    async commit(next, _expectedRev, note) {
+    async commit(next, _expectedRev, also = {}) {
       if (next === undefined) {
         const removed = await call('delete', hold, () => space.delete(key));
-        return removed.ok ? ok(undefined) : removed;
+        if (!removed.ok) return removed;
+      } else {
+        const written = await call('set', hold, () => space.set(key, next));
+        if (!written.ok) return written;
+        if (!written.value) return fail('unavailable', `${name} set: the backend did not store the value`);
       }
-      const written = await call('set', hold, () => space.set(key, next));
-      if (!written.ok) return written;
-      if (!written.value) return fail('unavailable', `${name} set: the backend did not store the value`);
-      if (note !== undefined) context.writeNote(note);
+      if (also.note !== undefined) context.writeNote(also.note);
+      if (also.handled !== undefined) context.markHandled(also.handled);
       return ok(undefined);
     },
     release: async () => {},
   });
 }
 
-async function enterShared(context: SectionContext, key: string, hold: Hold): Promise<StoreResult<Section>> {
+async function enterShared(
+  context: SectionContext,
+  key: string,
+  hold: Hold,
+  start: Start | undefined,
+): Promise<StoreResult<Section>> {
   const { name, call, leaseMs, lockWaitMs } = context;
   const coordination = context.backend.coordination;
   if (coordination === undefined) throw new Error('enterShared needs a backend with coordination');
-  const token = context.token();
+  const token = start?.token ?? context.token();
   const started = performance.now();
   let waitedMs = 0;
   let text: string | undefined;
+  let first = start?.acquired;
   for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
     const tried = performance.now();
-    const taken = await call('lock', hold, () => coordination.acquire(name, key, token, leaseMs));
+    const taken =
+      first === undefined ? await call('lock', hold, () => coordination.acquire(name, key, token, leaseMs)) : ok(first);
+    first = undefined;
     if (!taken.ok) return taken;
     if (taken.value.held) {
       waitedMs = tried - started;
@@ -110,10 +135,10 @@ async function enterShared(context: SectionContext, key: string, hold: Hold): Pr
   return ok({
     text,
     waitedMs,
-    async commit(next, expectedRev, note) {
+    async commit(next, expectedRev, also) {
       if (!open) return fail('conflict', `${name} save of "${key}": the section was already left`);
       // Renewal goes on until the save has answered: a slow save must not lose the lease it is saving under.
-      const outcome = await call('save', hold, () => coordination.commit(name, key, token, expectedRev, next, note));
+      const outcome = await call('save', hold, () => coordination.commit(name, key, token, expectedRev, next, also));
       leave();
       if (!outcome.ok) {
         // The lease may still be ours (the call failed, not the script): free it for the next turn if we can.

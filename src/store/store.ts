@@ -6,7 +6,7 @@ import { openRedisBackend } from './backend-redis.js';
 import { openSqliteBackend } from './backend-sqlite.js';
 import { createLocalClaims } from './claims.js';
 import { createCollection } from './collection.js';
-import type { Note } from './coordination.js';
+import type { Handled, Note } from './coordination.js';
 import type { Codec, Store, StoreObserver, StoreResult } from './types.js';
 import { parseStoreUrl, redactUrl } from './url.js';
 
@@ -99,6 +99,7 @@ export function createStore<S, P>(backend: Backend, parts: StoreParts<S, P>): St
   const local = backend.coordination === undefined ? createLocalClaims() : undefined;
   const noteTtlMs = parts.noteTtlMs ?? 3_600_000;
   const writeNote = (note: Note): void => local?.writeNote(note.eventId, note.text, note.ttlMs);
+  const markHandled = (handled: Handled): void => void local?.finish(handled.eventId, handled.ttlMs);
   const common = {
     backend,
     logger,
@@ -110,6 +111,7 @@ export function createStore<S, P>(backend: Backend, parts: StoreParts<S, P>): St
     token,
     observer,
     writeNote,
+    markHandled,
     noteTtlMs,
   };
   const sessions = createCollection({ ...common, name: 'sessions', codec: parts.sessions });
@@ -169,10 +171,25 @@ export function createStore<S, P>(backend: Backend, parts: StoreParts<S, P>): St
 
     quarantined: (collection, key) => (collection === 'sessions' ? sessions : profiles).quarantined(key),
 
-    claim: (eventId, ttlMs) => claimOp('claim', () => claims.claim(eventId, id, ttlMs)),
+    claim(eventId, ttlMs, options = {}) {
+      const { rate, enter } = options;
+      if (enter === undefined)
+        return claimOp('claim', async () => ({ state: await claims.claim(eventId, id, ttlMs, rate) }));
+      // On Redis the claim's script also makes the first attempt at the session's lease and reads the session, so a
+      // turn claims, locks and loads in one round trip.
+      const shared = backend.coordination;
+      return sessions.claimEntering(enter, (token) =>
+        claimOp('claim', async () =>
+          shared === undefined
+            ? { state: await claims.claim(eventId, id, ttlMs, rate) }
+            : shared.claimEntering(eventId, id, ttlMs, rate, { namespace: 'sessions', key: enter, token, leaseMs }),
+        ),
+      );
+    },
     finish: (eventId, ttlMs) => claimOp('finish', () => claims.finish(eventId, ttlMs)),
     unclaim: (eventId) => claimOp('unclaim', () => claims.unclaim(eventId, id)),
     note: (eventId) => claimOp('note', () => claims.note(eventId)),
+    progress: (eventId, posted) => claimOp('progress', () => claims.progress(eventId, posted)),
 
     async ping() {
       if (isClosed()) return false;

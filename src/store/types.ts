@@ -24,12 +24,14 @@ export type Codec<V> = {
 
 /**
  * What an update function returns: the value to save (`undefined` deletes the key) and what `update` resolves to.
- * `note` is kept beside the claim of event `eventId`, written atomically with `next` (see `Store.note`).
+ * `note` is kept beside the claim of event `eventId` (see `Store.note`), and event `handled.eventId` is marked
+ * handled for `ttlMs` (see `Store.finish`); both are written atomically with `next`, and only if `next` is written.
  */
 export type Change<V, R> = {
   readonly next: V | undefined;
   readonly result: R;
   readonly note?: { readonly eventId: string; readonly text: string };
+  readonly handled?: { readonly eventId: string; readonly ttlMs: number };
 };
 
 /** How a value was loaded: `quarantined` is true when the stored value failed to read and was moved aside. */
@@ -54,7 +56,8 @@ export interface Collection<V> {
   /**
    * Loads `key`, applies `fn`, saves what it returns; calls for one key never overlap, other keys run in parallel.
    * If `fn` throws, or returns a value that does not survive JSON and the schema, nothing is written and the promise
-   * rejects. Returning the loaded value itself (same object) skips the write.
+   * rejects. Returning the loaded value itself (same object) skips the write. When a claim entered `key` (`Held`), the
+   * update runs in that section instead of entering one.
    */
   update<R>(key: string, fn: (current: V | undefined, loaded: Loaded) => Change<V, R>): Promise<StoreResult<R>>;
   /** Deletes `key`; resolves to whether a value was there. */
@@ -66,13 +69,54 @@ export interface Collection<V> {
 /**
  * What a claim on a platform event id found:
  * - `claimed`: this caller handles it;
+ * - `limited`: this caller holds it, but its sender is over the rate limit (`ClaimOptions.rate`): say so, and mark
+ *   it handled;
  * - `taken-over`: its claimer died (its heartbeat lapsed), so this caller handles it, and if the event was applied
- *   already, re-sends the replies noted with it;
+ *   already, posts the replies noted with it that were not yet posted;
  * - `in-flight`: a live claimer is still working on it (the caller may wait and claim again);
  * - `saved`: a live claimer applied it and is delivering the replies: drop it;
  * - `handled`: done: drop it.
  */
-export type ClaimState = 'claimed' | 'taken-over' | 'in-flight' | 'saved' | 'handled';
+export type ClaimState = 'claimed' | 'limited' | 'taken-over' | 'in-flight' | 'saved' | 'handled';
+
+/**
+ * A sliding-window rate limit counted with a claim: at most `limit` claimed events per `key` in any `windowMs`
+ * ending at `now` (epoch ms). A claim that is not `claimed` (a duplicate, a takeover) counts nothing.
+ */
+export type RateCheck = {
+  readonly key: string;
+  readonly limit: number;
+  readonly windowMs: number;
+  readonly now: number;
+};
+
+/** What a claim does besides claiming, in the same round trip. */
+export type ClaimOptions = {
+  /** Counts the event against its sender's limit: in Redis for every process on it, in memory otherwise. */
+  readonly rate?: RateCheck;
+  /**
+   * A `sessions` key whose section a granted claim enters at once (on Redis the lease is taken and the value read
+   * by the claim's own script), held for the next `sessions.update` of that key in this process.
+   */
+  readonly enter?: string;
+};
+
+/** A claim's answer; `held` when it was asked to enter a section and was granted. */
+export type Claim = { readonly state: ClaimState; readonly held?: Held };
+
+/**
+ * A key's section entered together with a claim, waiting for the next update of the key in this process: nothing
+ * else of this process runs on the key until then, and on Redis its lease is renewed meanwhile. An unused one is
+ * released after the lock wait at the latest.
+ */
+export interface Held {
+  readonly key: string;
+  /** Leaves the section unused; a no-op once used or released. */
+  release(): void;
+}
+
+/** The replies noted with an event's save, and how many units of them (the adapter's messages) were posted. */
+export type NoteRecord = { readonly text: string; readonly posted: number };
 
 /** Measures a store reports as they happen (for metrics); each is optional and must not throw. */
 export type StoreObserver = {
@@ -95,13 +139,19 @@ export interface Store<S, P> {
   quarantined(collection: CollectionName, key: string): Promise<StoreResult<readonly QuarantineEntry[]>>;
   /**
    * Claims a platform event id for `ttlMs` across every process on this backend (SET NX PX on Redis, this process's
-   * memory otherwise). After `claimed`, call `finish` once the event is handled or `unclaim` if it was not.
+   * memory otherwise), with `options` in the same step. After `claimed`, `limited` or `taken-over`, call `finish`
+   * once the event is handled or `unclaim` if it was not; a `held` section must be used or released.
    */
-  claim(eventId: string, ttlMs: number): Promise<StoreResult<ClaimState>>;
+  claim(eventId: string, ttlMs: number, options?: ClaimOptions): Promise<StoreResult<Claim>>;
   /** Marks an event handled, so claims of it answer `handled` for `ttlMs`; drops its note. */
   finish(eventId: string, ttlMs: number): Promise<StoreResult<void>>;
-  /** The note saved with an event (by an update's `note`) until the event is marked handled. */
-  note(eventId: string): Promise<StoreResult<string | undefined>>;
+  /** The note saved with an event (by an update's `note`) and its delivery progress, until the event is handled. */
+  note(eventId: string): Promise<StoreResult<NoteRecord | undefined>>;
+  /**
+   * Records that the first `posted` units of an event's noted replies have been posted, so a process that takes the
+   * event over posts only the rest. Progress only grows; once the event is handled nothing is recorded.
+   */
+  progress(eventId: string, posted: number): Promise<StoreResult<void>>;
   /** Gives up this store's claim on an event it could not handle, so a redelivery is handled again. */
   unclaim(eventId: string): Promise<StoreResult<void>>;
   /** Whether the backend answers (for health checks). */

@@ -36,7 +36,7 @@ function storeOn(prefix: string, url = REDIS_URL): Store<Session, Profile> {
 }
 
 const clock = { now: 1_700_000_000_000 };
-function processOn(store: Store<Session, Profile>, options: { ttlMs?: number } = {}) {
+function processOn(store: Store<Session, Profile>, options: { ttlMs?: number; rate?: number } = {}) {
   const metrics = createMetrics();
   const runtime: Runtime = createRuntime({
     store,
@@ -45,7 +45,7 @@ function processOn(store: Store<Session, Profile>, options: { ttlMs?: number } =
     metrics,
     clock: () => clock.now,
     sessionTtlMs: options.ttlMs ?? 7 * 24 * 3_600_000,
-    rateLimitPerMinute: 1000,
+    rateLimitPerMinute: options.rate ?? 1000,
     claimWaitMs: 2000,
   });
   return { runtime, metrics };
@@ -76,7 +76,7 @@ describe('one event delivered to several processes', () => {
     const live = storeOn(prefix);
     const { runtime } = processOn(live);
     await runtime.handle(inbound('redelivered', startEvent()));
-    expect(await dead.claim('Ev-lost-1', 60_000)).toEqual({ ok: true, value: 'claimed' });
+    expect(await dead.claim('Ev-lost-1', 60_000)).toEqual({ ok: true, value: { state: 'claimed' } });
     const waiting = runtime.handle(inbound('redelivered', answerEvent(story), 'Ev-lost-1'));
     await sleep(100);
     await dead.close(); // its heartbeat goes: its claims pass on
@@ -98,6 +98,30 @@ describe('one event delivered to several processes', () => {
     expect(await second.runtime.handle(event)).toEqual([]); // and only once
     const stored = await b.sessions.get('solo:terminal:outbox');
     expect(stored.ok && stored.value.value?.answers).toHaveLength(1);
+  });
+
+  it('hands the process taking over only how far the one that died had posted, and records its own progress', async () => {
+    const prefix = uniquePrefix();
+    const [a, b, c] = [storeOn(prefix), storeOn(prefix), storeOn(prefix)];
+    const [first, second, third] = [processOn(a), processOn(b), processOn(c)];
+    await first.runtime.handle(inbound('partial', startEvent()));
+    // Answer until a turn ends the question: its feedback and the next question are two replies.
+    let event = inbound('partial', answerEvent(story), 'Ev-partial-0');
+    let turn = await first.runtime.turn(event);
+    for (let n = 1; n < 4 && turn.replies.length < 2; n++) {
+      await first.runtime.delivered(event);
+      event = inbound('partial', answerEvent(story), `Ev-partial-${n}`);
+      turn = await first.runtime.turn(event);
+    }
+    expect(turn.replies.map((reply) => reply.type)).toEqual(['feedback', 'question']);
+    await first.runtime.delivered(event, { posted: 1 }); // the feedback went out, then the process died
+    await a.close();
+    expect(await second.runtime.turn(event)).toEqual({ replies: turn.replies, posted: 1 });
+    await second.runtime.delivered(event, { posted: 2 });
+    await b.close(); // died after posting the question too, before saying all was delivered
+    expect(await third.runtime.turn(event)).toEqual({ replies: turn.replies, posted: 2 });
+    await third.runtime.delivered(event);
+    expect(await third.runtime.turn(event)).toEqual({ replies: [], posted: 0 });
   });
 
   it('drops a redelivery once the replies were confirmed delivered, even if that process died after', async () => {
@@ -135,6 +159,23 @@ describe('one event delivered to several processes', () => {
     expect(await runtime.handle(event)).toEqual([]);
     const stored = await store.sessions.get('solo:terminal:told');
     expect(stored.ok && stored.value.value?.answers).toHaveLength(0);
+  });
+});
+
+describe('the rate limit on several processes', () => {
+  it('counts a user once across every process on the Redis', async () => {
+    const prefix = uniquePrefix();
+    const [a, b] = [storeOn(prefix), storeOn(prefix)];
+    const processes = [processOn(a, { rate: 3 }), processOn(b, { rate: 3 })];
+    const outcomes = [];
+    for (let i = 0; i < 4; i++) {
+      const replies = await processes[i % 2]?.runtime.handle(inbound('busy', { type: 'history' }, `Ev-busy-${i}`));
+      outcomes.push(replies?.[0]?.type === 'error' ? replies[0].code : replies?.[0]?.type);
+    }
+    expect(outcomes).toEqual(['history', 'history', 'history', 'rate-limited']);
+    // Another user is not limited, and the limited event is handled: a redelivery stays silent.
+    expect((await processes[1]?.runtime.handle(inbound('calm', { type: 'history' })))?.[0]?.type).toBe('history');
+    expect(await processes[0]?.runtime.handle(inbound('busy', { type: 'history' }, 'Ev-busy-3'))).toEqual([]);
   });
 });
 

@@ -210,13 +210,13 @@ describe('event claims across processes', () => {
   it('gives an event id to the first claimer; the other sees it in flight, then handled', async () => {
     const prefix = uniquePrefix();
     const [a, b] = [processOn(prefix), processOn(prefix)];
-    expect(await a.claim('Ev1', 5000)).toEqual({ ok: true, value: 'claimed' });
-    expect(await b.claim('Ev1', 5000)).toEqual({ ok: true, value: 'in-flight' });
-    expect(await a.claim('Ev1', 5000)).toEqual({ ok: true, value: 'in-flight' });
+    expect(await a.claim('Ev1', 5000)).toEqual({ ok: true, value: { state: 'claimed' } });
+    expect(await b.claim('Ev1', 5000)).toEqual({ ok: true, value: { state: 'in-flight' } });
+    expect(await a.claim('Ev1', 5000)).toEqual({ ok: true, value: { state: 'in-flight' } });
     expect(await b.unclaim('Ev1')).toEqual({ ok: true, value: undefined }); // not b's: changes nothing
-    expect(await b.claim('Ev1', 5000)).toEqual({ ok: true, value: 'in-flight' });
+    expect(await b.claim('Ev1', 5000)).toEqual({ ok: true, value: { state: 'in-flight' } });
     expect(await a.finish('Ev1', 60_000)).toEqual({ ok: true, value: undefined });
-    expect(await b.claim('Ev1', 5000)).toEqual({ ok: true, value: 'handled' });
+    expect(await b.claim('Ev1', 5000)).toEqual({ ok: true, value: { state: 'handled' } });
   });
 
   it('passes the claim of a process silent past two leases (it died) to the next claimer', async () => {
@@ -242,23 +242,23 @@ describe('event claims across processes', () => {
   it('answers saved while a live claimer delivers replies it noted with the save', async () => {
     const prefix = uniquePrefix();
     const [a, b] = [processOn(prefix), processOn(prefix)];
-    expect(await a.claim('Ev7', 60_000)).toEqual({ ok: true, value: 'claimed' });
+    expect(await a.claim('Ev7', 60_000)).toEqual({ ok: true, value: { state: 'claimed' } });
     await a.sessions.update('k', (current) => ({ ...append(1)(current), note: { eventId: 'Ev7', text: 'replies' } }));
-    expect(await b.note('Ev7')).toEqual({ ok: true, value: 'replies' });
-    expect(await b.claim('Ev7', 60_000)).toEqual({ ok: true, value: 'saved' });
+    expect(await b.note('Ev7')).toEqual({ ok: true, value: { text: 'replies', posted: 0 } });
+    expect(await b.claim('Ev7', 60_000)).toEqual({ ok: true, value: { state: 'saved' } });
     await a.finish('Ev7', 60_000);
     expect(await b.note('Ev7')).toEqual({ ok: true, value: undefined });
-    expect(await b.claim('Ev7', 60_000)).toEqual({ ok: true, value: 'handled' });
+    expect(await b.claim('Ev7', 60_000)).toEqual({ ok: true, value: { state: 'handled' } });
   });
 
   it('lets a redelivery through when the claimer gave up or died (its claim lapsed)', async () => {
     const prefix = uniquePrefix();
     const [a, b] = [processOn(prefix), processOn(prefix)];
-    expect(await a.claim('Ev2', 5000)).toEqual({ ok: true, value: 'claimed' });
+    expect(await a.claim('Ev2', 5000)).toEqual({ ok: true, value: { state: 'claimed' } });
     await a.unclaim('Ev2');
-    expect(await b.claim('Ev2', 100)).toEqual({ ok: true, value: 'claimed' });
+    expect(await b.claim('Ev2', 100)).toEqual({ ok: true, value: { state: 'claimed' } });
     await sleep(150); // b "died" without finishing
-    expect(await a.claim('Ev2', 5000)).toEqual({ ok: true, value: 'claimed' });
+    expect(await a.claim('Ev2', 5000)).toEqual({ ok: true, value: { state: 'claimed' } });
   });
 
   it('gives exactly one of many simultaneous claimers the event', async () => {
@@ -267,7 +267,7 @@ describe('event claims across processes', () => {
     const outcomes = await Promise.all(
       Array.from({ length: 30 }, (_, i) => stores[i % 3]?.claim('Ev3', 5000) ?? Promise.reject()),
     );
-    expect(outcomes.filter((o) => o.ok && o.value === 'claimed')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.ok && o.value.state === 'claimed')).toHaveLength(1);
   });
 
   it('answers unavailable, never "claimed", when Redis does not answer', async () => {
@@ -278,5 +278,108 @@ describe('event claims across processes', () => {
     cleanups.push(() => store.close());
     const outcome = await store.claim('Ev4', 5000);
     expect(outcome.ok).toBe(false);
+  });
+});
+
+describe('a claim that enters the session it is for', () => {
+  it('claims, takes the lease and loads in one script, and its update saves with no lease call of its own', async () => {
+    const prefix = uniquePrefix();
+    const calls: string[] = [];
+    const counted = (coordination: Coordination): Partial<Coordination> => ({
+      acquire: (...args) => {
+        calls.push('acquire');
+        return coordination.acquire(...args);
+      },
+      claimEntering: (...args) => {
+        calls.push('claimEntering');
+        return coordination.claimEntering(...args);
+      },
+    });
+    const [a, b] = [processOn(prefix, { wrap: counted }), processOn(prefix)];
+    await a.sessions.update('k', append(0));
+    calls.length = 0;
+    const claim = await a.claim('Ev-enter', 60_000, { enter: 'k' });
+    expect(claim.ok && claim.value.state).toBe('claimed');
+    expect(claim.ok && claim.value.held?.key).toBe('k');
+    // Another process waits for the lease the claim took.
+    const other = b.sessions.update('k', append(2));
+    await sleep(100);
+    expect(await a.sessions.update('k', append(1))).toEqual({ ok: true, value: 1 });
+    expect(await other).toEqual({ ok: true, value: 2 });
+    expect(calls).toEqual(['claimEntering']);
+    const stored = await a.sessions.get('k');
+    expect(stored.ok && stored.value.value).toEqual({ items: [0, 1, 2] });
+  });
+
+  it('holds nothing when the claim is not granted or the lease is busy, and lets an unused section go', async () => {
+    const prefix = uniquePrefix();
+    const [a, b] = [processOn(prefix), processOn(prefix)];
+    const first = await a.claim('Ev-busy', 60_000, { enter: 'k' });
+    expect(first.ok && first.value.state).toBe('claimed');
+    const duplicate = await b.claim('Ev-busy', 60_000, { enter: 'k' });
+    expect(duplicate).toEqual({ ok: true, value: { state: 'in-flight' } });
+    const busy = await b.claim('Ev-other', 60_000, { enter: 'k' });
+    expect(busy).toEqual({ ok: true, value: { state: 'claimed' } }); // claimed, but the lease is a's
+    const held = first.ok ? first.value.held : undefined;
+    expect(held).toBeDefined();
+    held?.release();
+    const started = performance.now();
+    expect(await b.sessions.update('k', append(1))).toEqual({ ok: true, value: 0 });
+    expect(performance.now() - started).toBeLessThan(1000);
+    // Released, the section is gone: the next update enters the key as usual.
+    expect(await a.sessions.update('k', append(2))).toEqual({ ok: true, value: 1 });
+  });
+});
+
+describe('the rate limit counted with claims', () => {
+  it('is one window for every process on the Redis, counting granted claims only', async () => {
+    const prefix = uniquePrefix();
+    const [a, b] = [processOn(prefix), processOn(prefix)];
+    const rate = { key: 'slack:U9', limit: 3, windowMs: 60_000, now: 1_000_000 };
+    const states = [];
+    for (const [i, store] of [a, b, a].entries()) {
+      const claim = await store.claim(`Ev-rate-${i}`, 60_000, { rate });
+      states.push(claim.ok && claim.value.state);
+    }
+    // A duplicate of a counted event does not count again.
+    const again = await b.claim('Ev-rate-0', 60_000, { rate });
+    states.push(again.ok && again.value.state);
+    const over = await b.claim('Ev-rate-3', 60_000, { rate });
+    states.push(over.ok && over.value.state);
+    const later = await a.claim('Ev-rate-4', 60_000, { rate: { ...rate, now: rate.now + 60_000 } });
+    states.push(later.ok && later.value.state);
+    expect(states).toEqual(['claimed', 'claimed', 'claimed', 'in-flight', 'limited', 'claimed']);
+  });
+});
+
+describe('delivery progress on a note', () => {
+  it('only grows, and goes with the note once the event is handled', async () => {
+    const prefix = uniquePrefix();
+    const [a, b] = [processOn(prefix), processOn(prefix)];
+    await a.claim('Ev-progress', 60_000);
+    await a.sessions.update('k', (current) => ({
+      ...append(1)(current),
+      note: { eventId: 'Ev-progress', text: 'replies' },
+    }));
+    await a.progress('Ev-progress', 2);
+    await b.progress('Ev-progress', 1);
+    expect(await b.note('Ev-progress')).toEqual({ ok: true, value: { text: 'replies', posted: 2 } });
+    await a.finish('Ev-progress', 60_000);
+    await b.progress('Ev-progress', 3);
+    expect(await b.note('Ev-progress')).toEqual({ ok: true, value: undefined });
+  });
+
+  it('marks the event before it handled with the save that applies the next one', async () => {
+    const prefix = uniquePrefix();
+    const [a, b] = [processOn(prefix), processOn(prefix)];
+    await a.claim('Ev-first', 60_000);
+    await a.sessions.update('k', (current) => ({ ...append(1)(current), note: { eventId: 'Ev-first', text: 'r1' } }));
+    expect(await b.claim('Ev-first', 60_000)).toEqual({ ok: true, value: { state: 'saved' } });
+    await a.sessions.update('k', (current) => ({
+      ...append(2)(current),
+      handled: { eventId: 'Ev-first', ttlMs: 60_000 },
+    }));
+    expect(await b.claim('Ev-first', 60_000)).toEqual({ ok: true, value: { state: 'handled' } });
+    expect(await b.note('Ev-first')).toEqual({ ok: true, value: undefined });
   });
 });

@@ -32,9 +32,9 @@ function failing(app: App): App {
     ...app,
     runtime: {
       ...app.runtime,
-      handle: async (inbound) => {
+      turn: async (inbound) => {
         if (inbound.event.type === 'answer' && inbound.event.text.includes('explode')) throw new Error('bug in a turn');
-        return app.runtime.handle(inbound);
+        return app.runtime.turn(inbound);
       },
     },
   };
@@ -46,9 +46,9 @@ function lagging(app: App): App {
     ...app,
     runtime: {
       ...app.runtime,
-      handle: async (inbound) => {
+      turn: async (inbound) => {
         await new Promise((resolve) => setTimeout(resolve, 150));
-        return app.runtime.handle(inbound);
+        return app.runtime.turn(inbound);
       },
     },
   };

@@ -9,6 +9,7 @@ import { errors, invalidFormBody, type RestReply } from './errors.js';
 import { defineRoute, type RestRequest, type RouteHandler, type RouteResult } from './http.js';
 import { isRecord } from './json.js';
 import { isEmptyMessage, messageIssues } from './message-limits.js';
+import { earlierWithNonce, rememberNonce } from './nonces.js';
 import { editedMessage, type FakeChannel } from './payloads.js';
 import { createBotMessage, type RouteContext, storeEdit } from './route-context.js';
 import { isThread } from './world.js';
@@ -63,6 +64,8 @@ export function channelRoutes(ctx: RouteContext): RouteHandler[] {
       const issues = messageIssues(request.json);
       if (issues.length > 0) return result(invalidFormBody(issues));
       if (isEmptyMessage(request.json, request.files.length)) return result(errors.emptyMessage());
+      const earlier = earlierWithNonce(ctx.world, request.json);
+      if (earlier !== undefined) return result({ status: 200, body: earlier }, earlier);
       const reference = referenceOf(request.json);
       const referenced = reference === undefined ? undefined : ctx.world.message(reference);
       if (reference !== undefined && referenced === undefined) {
@@ -80,6 +83,7 @@ export function channelRoutes(ctx: RouteContext): RouteHandler[] {
               referenced_message: referenced,
             };
       const message = createBotMessage(ctx, { channelId, body: request.json, files: request.files, extra });
+      rememberNonce(ctx.world, request.json, message);
       return result({ status: 200, body: message }, message);
     }),
     defineRoute('GET /channels/:channelId/messages/:messageId', (request, { channelId, messageId }) => {
