@@ -35,6 +35,17 @@ function isPrivate(reply: OutboundReply): boolean {
   return reply.type === 'error' && (reply.code === 'stale' || reply.code === 'rate-limited');
 }
 
+/**
+ * Whether a turn changes what App Home summarises enough to publish it again: anything but an answer (start, pause,
+ * resume, end, forget...), and the answer that finishes an interview. An answer that only moves to the next question
+ * leaves the tab a question behind until it is next opened, when `app_home_opened` publishes the current view; that
+ * keeps two store reads and a Slack call off nearly every turn.
+ */
+export function changesHome(inbound: InboundEvent, replies: readonly OutboundReply[]): boolean {
+  if (replies.every(isPrivate)) return false;
+  return inbound.event.type !== 'answer' || replies.some((reply) => reply.type === 'report');
+}
+
 /** The interview the replies' buttons belong to: from a question in the batch, else the stored session. */
 function sessionOf(replies: readonly OutboundReply[], overview: Overview | undefined): string | undefined {
   for (const reply of replies) if (reply.type === 'question' || reply.type === 'followUp') return reply.sessionId;
@@ -81,9 +92,12 @@ export function createTurns(deps: {
       queue.run(inbound.key, async () => {
         const { replies, posted } = await runtime.turn(inbound);
         if (replies.length === 0) return; // a replayed event: nothing changed, nothing to post
-        // App Home wants the overview after posting; the buttons need it first only when no reply names the session.
-        const reading = runtime.overview(inbound.actor);
-        const sessionId = sessionOf(replies, undefined) ?? sessionOf(replies, await reading);
+        // The buttons need the stored session only when no reply names it; App Home wants the overview after posting,
+        // and only when the turn changed what it summarises.
+        const home = changesHome(inbound, replies);
+        const named = sessionOf(replies, undefined);
+        const reading = home || named === undefined ? runtime.overview(inbound.actor) : undefined;
+        const sessionId = named ?? sessionOf(replies, await reading);
         const ctx = sessionId === undefined ? {} : { sessionId };
         const messages = replies.flatMap((reply) =>
           renderReply(reply, ctx).map((message) => ({ message, privately: isPrivate(reply) })),
@@ -103,8 +117,7 @@ export function createTurns(deps: {
           if (failure === undefined && index + 1 < messages.length)
             await runtime.delivered(inbound, { posted: index + 1 });
         }
-        const overview = await reading;
-        if (!replies.every(isPrivate)) await publish(inbound.actor, overview);
+        if (home) await publish(inbound.actor, await reading);
         if (failure !== undefined) throw failure.error;
         // All posted: another process taking over this event after a crash must not post them again.
         await runtime.delivered(inbound);

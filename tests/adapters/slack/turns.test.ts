@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createTurns } from '../../../adapters/slack/turns.js';
+import { changesHome, createTurns } from '../../../adapters/slack/turns.js';
 import type { InboundEvent, OutboundReply, Progress, Runtime, Turn } from '../../../src/runtime/index.js';
 
 const inbound: InboundEvent = {
@@ -67,5 +67,36 @@ describe('posting a turn on Slack', () => {
     await expect(turns.run(inbound, to)).rejects.toThrow('refused');
     expect(posted).toEqual(['one', 'three']);
     expect(reported).toEqual([{ posted: 1 }]);
+  });
+});
+
+describe('changesHome', () => {
+  const report: OutboundReply = {
+    type: 'report',
+    endedEarly: false,
+    feedback: {
+      score: 70,
+      answered: 1,
+      skipped: 0,
+      answers: [],
+      breakdown: [],
+      practise: [],
+      conceptsCovered: [],
+      conceptsMissed: [],
+    },
+  };
+  const start: InboundEvent = { ...inbound, event: { type: 'start', options: {} } };
+
+  it('publishes App Home again after a start or a command, and after the answer that finishes', () => {
+    expect(changesHome(start, [notice('Welcome')])).toBe(true);
+    expect(
+      changesHome({ ...inbound, event: { type: 'command', command: { name: 'pause' } } }, [notice('Paused')]),
+    ).toBe(true);
+    expect(changesHome(inbound, [notice('Thanks'), report])).toBe(true);
+  });
+
+  it('leaves App Home alone after an answer that moves on, and after a refusal seen only by the user', () => {
+    expect(changesHome(inbound, [notice('Next question')])).toBe(false);
+    expect(changesHome(start, [{ type: 'error', code: 'rate-limited', text: 'slow down' }])).toBe(false);
   });
 });
