@@ -1,6 +1,6 @@
-import { createEvaluator } from '../../src/evaluation/index.js';
+import { createEvaluator, type Evaluator } from '../../src/evaluation/index.js';
 import { loadNlp } from '../../src/evaluation/nlp.js';
-import { loadCorpus, loadPacks } from '../../src/packs/index.js';
+import { loadCorpus, loadPacks, type Question } from '../../src/packs/index.js';
 import { percentile, round3 } from './stats.js';
 
 /** Answer lengths the bench times, in words. */
@@ -11,15 +11,19 @@ type Timing = { readonly p50Ms: number; readonly p99Ms: number };
 
 /** The evaluator's figures: evaluate() per answer length, and the one-off start-up cost. */
 export type EvaluateBench = {
-  /** Wall-clock percentiles per answer length, after a warm-up. */
-  readonly evaluate: Readonly<Record<`${BenchSize}`, Timing>>;
+  /**
+   * Wall-clock percentiles per answer length, after a warm-up; `followUp150` is a 150-word answer with a 150-word
+   * follow-up (read as one text, as the engine reads them), evaluated after the main answer alone as on the turn before.
+   */
+  readonly evaluate: Readonly<Record<`${BenchSize}` | 'followUp150', Timing>>;
   /** Pack load + model load + evaluator build, the first time in this process. */
   readonly startupMs: number;
   readonly startup: { readonly packLoadMs: number; readonly modelLoadMs: number; readonly evaluatorBuildMs: number };
-  readonly iterations: Readonly<Record<`${BenchSize}`, number>>;
+  readonly iterations: Readonly<Record<`${BenchSize}` | 'followUp150', number>>;
 };
 
 const iterationsFor: Readonly<Record<BenchSize, number>> = { 50: 4000, 150: 4000, 400: 1500, 2000: 300 };
+const followUpIterations = 2000;
 const variants = 5;
 
 /** Answers of about `words` words cut from the pack's own model answers, at a few offsets for variety. */
@@ -49,8 +53,8 @@ export function benchEvaluate(): EvaluateBench {
   const words = pack.questions.flatMap((q) => q.modelAnswer.split(/\s+/));
   const question =
     pack.questions.find((q) => q.kind === 'behavioral') ?? (pack.questions[0] as (typeof pack.questions)[0]);
-  const evaluate = {} as Record<`${BenchSize}`, Timing>;
-  const iterations = {} as Record<`${BenchSize}`, number>;
+  const evaluate = {} as Record<`${BenchSize}` | 'followUp150', Timing>;
+  const iterations = {} as Record<`${BenchSize}` | 'followUp150', number>;
   for (const size of benchSizes) {
     const answers = answersOf(words, size);
     const runs = iterationsFor[size];
@@ -68,12 +72,41 @@ export function benchEvaluate(): EvaluateBench {
     evaluate[`${size}`] = { p50Ms: round3(percentile(samples, 50)), p99Ms: round3(percentile(samples, 99)) };
     iterations[`${size}`] = runs;
   }
+  evaluate.followUp150 = timeFollowUps(evaluator, question, words);
+  iterations.followUp150 = followUpIterations;
   return {
     evaluate,
     startupMs: round3(t3 - t0),
     startup: { packLoadMs: round3(t1 - t0), modelLoadMs: round3(t2 - t1), evaluatorBuildMs: round3(t3 - t2) },
     iterations,
   };
+}
+
+/**
+ * Times the second turn of a question: the main answer was evaluated on the turn before (untimed here), then the
+ * answer and its follow-up are evaluated as one text joined by a blank line. Every text is new, as in `benchEvaluate`.
+ */
+function timeFollowUps(evaluator: Evaluator, question: Question, words: readonly string[]): Timing {
+  const mains = answersOf(words, 150);
+  const follows = answersOf(words.toReversed(), 150);
+  const turn = (i: number) => {
+    const main = `${mains[i % variants] as string} main${i}`;
+    return { main, joined: `${main}\n\n${follows[(i + 2) % variants] as string} follow${i}` };
+  };
+  for (let i = 0; i < 500; i += 1) {
+    const { main, joined } = turn(followUpIterations + i);
+    evaluator.evaluate(main, question);
+    evaluator.evaluate(joined, question);
+  }
+  const samples: number[] = [];
+  for (let i = 0; i < followUpIterations; i += 1) {
+    const { main, joined } = turn(i);
+    evaluator.evaluate(main, question);
+    const start = performance.now();
+    evaluator.evaluate(joined, question);
+    samples.push(performance.now() - start);
+  }
+  return { p50Ms: round3(percentile(samples, 50)), p99Ms: round3(percentile(samples, 99)) };
 }
 
 /** The figures as a small table. */
@@ -84,9 +117,12 @@ export function formatEvaluateBench(bench: EvaluateBench): string {
     return `  ${String(size).padStart(5)} words  p50 ${t.p50Ms.toFixed(3)} ms  p99 ${t.p99Ms.toFixed(3)} ms  (${runs} runs)`;
   });
   const s = bench.startup;
+  const f = bench.evaluate.followUp150;
+  const followUp = `  150 + 150 follow-up  p50 ${f.p50Ms.toFixed(3)} ms  p99 ${f.p99Ms.toFixed(3)} ms  (${bench.iterations.followUp150} runs)`;
   return [
     'evaluate()',
     ...rows,
+    followUp,
     `start-up ${bench.startupMs.toFixed(1)} ms (packs ${s.packLoadMs.toFixed(1)}, model ${s.modelLoadMs.toFixed(1)}, evaluator ${s.evaluatorBuildMs.toFixed(1)})`,
   ].join('\n');
 }

@@ -2,6 +2,7 @@ import type { Corpus, Pack, Question } from '../packs/schema.js';
 import { type CannedIndex, checkCanned, indexCorpus } from './canned.js';
 import { type Cliches, compileCliches, findStock } from './cliches.js';
 import { compileRubric, coverConcepts, type Rubric } from './concepts.js';
+import { type CueShelf, findOnShelf, shelve } from './cues.js';
 import { defaultTargetWords, readDelivery } from './delivery.js';
 import { muteAsides } from './discourse.js';
 import { compileJobTerms, type JobTerms, readInsights } from './insights.js';
@@ -11,7 +12,7 @@ import { countWords, type Nlp } from './nlp.js';
 import { quotablePhrases } from './quotes.js';
 import { scoreAnswer } from './score.js';
 import { readSpecificity } from './specificity.js';
-import { compileStarMarkers, readStory, type StarMarkers } from './star.js';
+import { compileStarMarkers, type Marker, readStory, type StarMarkers } from './star.js';
 import { compileTailoring, readTailoring, type TailoringCues } from './tailoring.js';
 import { cleanText } from './text.js';
 import { buildTopicVocabulary, isOffTopic, questionKeys, type TopicVocabulary, topicEvidence } from './topic.js';
@@ -27,6 +28,8 @@ export type Prepared = {
   readonly jobTerms: JobTerms;
   readonly tailoring: TailoringCues;
   readonly cliches: Cliches;
+  /** The rubric, story markers, job terms and stock phrases, searched in one pass. */
+  readonly shelf: CueShelf<[number, Marker, string, string]>;
   /** Content keys of each question's text, by question id. */
   readonly questionKeys: ReadonlyMap<string, ReadonlySet<string>>;
 };
@@ -34,17 +37,21 @@ export type Prepared = {
 /** Does the one-off work: lemmatises every cue, fingerprints the corpus, indexes the questions. */
 export function prepare(nlp: Nlp, pack: Pack, corpus: Corpus): Prepared {
   const rubric = compileRubric(nlp, pack.concepts);
+  const markers = compileStarMarkers(nlp);
+  const jobTerms = compileJobTerms(nlp);
+  const cliches = compileCliches(nlp);
   const keys = new Map<string, ReadonlySet<string>>();
   for (const question of pack.questions) keys.set(question.id, questionKeys(nlp.parse(question.text).tokens));
   return {
     nlp,
     rubric,
-    markers: compileStarMarkers(nlp),
+    markers,
     canned: indexCorpus(nlp, corpus),
     topic: buildTopicVocabulary(),
-    jobTerms: compileJobTerms(nlp),
+    jobTerms,
     tailoring: compileTailoring(nlp),
-    cliches: compileCliches(nlp),
+    cliches,
+    shelf: shelve<[number, Marker, string, string]>([rubric.index, markers, jobTerms, cliches]),
     questionKeys: keys,
   };
 }
@@ -60,15 +67,16 @@ export function analyse(p: Prepared, answer: string, question: Question, context
   const tokens = muteAsides(parsed.tokens);
   const wordCount = countWords(parsed.tokens);
   const scopes = negationScopes(tokens);
-  const stock = findStock(p.cliches, tokens);
+  const [conceptCues, markerCues, termCues, stockCues] = findOnShelf(p.shelf, tokens);
+  const stock = findStock(stockCues);
   const {
     coverage: concepts,
     sentences: conceptSentences,
     matches: cueMatches,
     substantive,
-  } = coverConcepts(p.rubric, tokens, scopes, question, stock);
+  } = coverConcepts(p.rubric, conceptCues, tokens, scopes, question, stock);
   const narrative = readNarrative(tokens, sentences.length, scopes);
-  const story = readStory(p.markers, tokens, sentences, narrative, scopes);
+  const story = readStory(markerCues, tokens, sentences, narrative, scopes);
   const asked = p.questionKeys.get(question.id) ?? questionKeys(p.nlp.parse(question.text).tokens);
   const offTopic = isOffTopic(topicEvidence(p.topic, asked, tokens, cueMatches));
   // A story about something else is no answer to the question: it earns no STAR part.
@@ -109,7 +117,7 @@ export function analyse(p: Prepared, answer: string, question: Question, context
     example,
     specificity,
     delivery,
-    insights: readInsights(p.jobTerms, tokens, concepts),
+    insights: readInsights(termCues, tokens, concepts),
     canned,
     offTopic,
     tailoring: { tailored: tailoring.tailored, evidence: tailoring.evidence },

@@ -1,19 +1,23 @@
 import type { Corpus } from '../packs/schema.js';
 import { functionWords, synonymKeys } from './lexicon.js';
 import type { Nlp, Token } from './nlp.js';
-import { cleanText } from './text.js';
+import { cleanText, maxAnalysedChars } from './text.js';
 import type { CannedCheck } from './types.js';
 
-/** One canned answer reduced to what a paraphrase keeps: content lemmas and their pairs. */
-type Fingerprint = { readonly words: ReadonlySet<string>; readonly pairs: ReadonlySet<string> };
+/** One answer reduced to what a paraphrase keeps: content lemmas and their pairs, as numbers (see `pairOf`). */
+type Fingerprint = { readonly words: ReadonlySet<number>; readonly pairs: ReadonlySet<number> };
 
 /** The canned-answer corpus, fingerprinted once at start-up, with postings from each word and pair to its answers. */
 export type CannedIndex = {
   readonly ids: readonly string[];
   readonly pairCounts: readonly number[];
   readonly wordCounts: readonly number[];
-  readonly pairPostings: ReadonlyMap<string, readonly number[]>;
-  readonly wordPostings: ReadonlyMap<string, readonly number[]>;
+  /** Each word of the corpus numbered, from 0. */
+  readonly words: ReadonlyMap<string, number>;
+  /** More than any word's number, in the corpus or in an answer: a pair of words is `first * pairBase + second`. */
+  readonly pairBase: number;
+  readonly pairPostings: ReadonlyMap<number, readonly number[]>;
+  readonly wordPostings: readonly (readonly number[])[];
 };
 
 /** Similarity from which an answer counts as canned. */
@@ -21,57 +25,97 @@ export const cannedThreshold = 0.3;
 // Below this many pairs an answer is too short to be judged a copy by its own share alone.
 const minPairs = 12;
 
-/** Content lemmas with synonyms folded, and adjacent pairs within each sentence (so reordering sentences is free). */
-function fingerprint(tokens: readonly Token[]): Fingerprint {
-  const words = new Set<string>();
-  const pairs = new Set<string>();
-  let previous: string | null = null;
+const synonyms: ReadonlyMap<string, string> = new Map(Object.entries(synonymKeys));
+
+/**
+ * Content lemmas with synonyms folded, and adjacent pairs within each sentence (so reordering sentences is free).
+ * Words are numbered by `numberOf`, below `pairBase`.
+ */
+function fingerprint(tokens: readonly Token[], numberOf: (word: string) => number, pairBase: number): Fingerprint {
+  const words = new Set<number>();
+  const pairs = new Set<number>();
+  let previous = -1;
   let sentence = -1;
   for (const token of tokens) {
     if (token.sentence !== sentence) {
       sentence = token.sentence;
-      previous = null;
+      previous = -1;
     }
     if (!token.isWord || functionWords.has(token.lemma) || token.normal === 'not') continue;
-    const key = synonymKeys[token.lemma] ?? token.key;
-    words.add(key);
-    if (previous !== null) pairs.add(`${previous} ${key}`);
-    previous = key;
+    const word = numberOf(synonyms.get(token.lemma) ?? token.key);
+    words.add(word);
+    if (previous >= 0) pairs.add(previous * pairBase + word);
+    previous = word;
   }
   return { words, pairs };
 }
 
-function post(postings: Map<string, number[]>, items: ReadonlySet<string>, entry: number): void {
-  for (const item of items) {
-    const list = postings.get(item);
-    if (list === undefined) postings.set(item, [entry]);
-    else list.push(entry);
-  }
-}
-
 /** Fingerprints every corpus answer once. */
 export function indexCorpus(nlp: Nlp, corpus: Corpus): CannedIndex {
-  const pairPostings = new Map<string, number[]>();
-  const wordPostings = new Map<string, number[]>();
+  const words = new Map<string, number>();
+  const numberOf = (word: string): number => {
+    let n = words.get(word);
+    if (n === undefined) {
+      n = words.size;
+      words.set(word, n);
+    }
+    return n;
+  };
+  const pairPostings = new Map<number, number[]>();
+  const wordPostings: number[][] = [];
   const pairCounts: number[] = [];
   const wordCounts: number[] = [];
-  corpus.answers.forEach((answer, entry) => {
-    const print = fingerprint(nlp.parse(cleanText(answer.text)).tokens);
-    post(pairPostings, print.pairs, entry);
-    post(wordPostings, print.words, entry);
+  const parsed = corpus.answers.map((answer) => nlp.parse(cleanText(answer.text)).tokens);
+  for (const tokens of parsed) fingerprint(tokens, numberOf, 0);
+  // An answer has fewer new words than characters, so every number stays below the base: pairs never collide, and
+  // most stay small integers (faster in sets than larger numbers).
+  const pairBase = 2 ** Math.max(15, Math.ceil(Math.log2(words.size + maxAnalysedChars + 1)));
+  parsed.forEach((tokens, entry) => {
+    const print = fingerprint(tokens, numberOf, pairBase);
+    for (const pair of print.pairs) {
+      const list = pairPostings.get(pair);
+      if (list === undefined) pairPostings.set(pair, [entry]);
+      else list.push(entry);
+    }
+    for (const word of print.words) {
+      const list = wordPostings[word];
+      if (list === undefined) wordPostings[word] = [entry];
+      else list.push(entry);
+    }
     pairCounts.push(print.pairs.size);
     wordCounts.push(print.words.size);
   });
-  return { ids: corpus.answers.map((answer) => answer.id), pairCounts, wordCounts, pairPostings, wordPostings };
+  const ids = corpus.answers.map((answer) => answer.id);
+  return { ids, pairCounts, wordCounts, words, pairBase, pairPostings, wordPostings };
 }
 
-function shared(
-  items: ReadonlySet<string>,
-  postings: ReadonlyMap<string, readonly number[]>,
+/** An answer's fingerprint: corpus words keep their numbers, its other words are numbered after them. */
+function fingerprintAnswer(index: CannedIndex, tokens: readonly Token[]): Fingerprint {
+  let others: Map<string, number> | undefined;
+  const numberOf = (word: string): number => {
+    const known = index.words.get(word);
+    if (known !== undefined) return known;
+    others ??= new Map();
+    let n = others.get(word);
+    if (n === undefined) {
+      n = index.words.size + others.size;
+      others.set(word, n);
+    }
+    return n;
+  };
+  return fingerprint(tokens, numberOf, index.pairBase);
+}
+
+function countShared(
+  items: ReadonlySet<number>,
+  postingsOf: (item: number) => readonly number[] | undefined,
   size: number,
 ): Int32Array {
   const counts = new Int32Array(size);
-  for (const item of items) for (const entry of postings.get(item) ?? []) counts[entry] = (counts[entry] ?? 0) + 1;
+  for (const item of items) {
+    const postings = postingsOf(item);
+    if (postings !== undefined) for (const entry of postings) counts[entry] = (counts[entry] ?? 0) + 1;
+  }
   return counts;
 }
 
@@ -86,10 +130,10 @@ function similarity(answer: Fingerprint, pairs: number, words: number, entryPair
 
 /** The answer's similarity to its closest canned answer; `canned` past the threshold. */
 export function checkCanned(index: CannedIndex, tokens: readonly Token[]): CannedCheck {
-  const print = fingerprint(tokens);
+  const print = fingerprintAnswer(index, tokens);
   const size = index.ids.length;
-  const pairs = shared(print.pairs, index.pairPostings, size);
-  const words = shared(print.words, index.wordPostings, size);
+  const pairs = countShared(print.pairs, (pair) => index.pairPostings.get(pair), size);
+  const words = countShared(print.words, (word) => index.wordPostings[word], size);
   let best = 0;
   let closestId: string | null = null;
   for (let entry = 0; entry < size; entry += 1) {

@@ -1,6 +1,6 @@
-import { type CueIndex, compileCue, findCues, indexCues, type Match } from './cues.js';
+import { type CueIndex, compileCue, type Found, indexCues, type Match } from './cues.js';
 import { pushUnique } from './evidence.js';
-import type { Nlp, Token } from './nlp.js';
+import type { Nlp } from './nlp.js';
 
 const clichePhrases = [
   'means a lot to me',
@@ -45,11 +45,11 @@ export function compileCliches(nlp: Nlp): Cliches {
   );
 }
 
-/** Finds the stock phrases in an answer. */
-export function findStock(cliches: Cliches, tokens: readonly Token[]): Stock {
+/** The stock phrases in an answer, from the matches of `Cliches` in it. */
+export function findStock(found: readonly Found<string>[]): Stock {
   const phrases: string[] = [];
   const spanned = new Set<number>();
-  for (const { owner, match } of findCues(cliches, tokens)) {
+  for (const { owner, match } of found) {
     pushUnique(phrases, owner, 8);
     for (let i = match.first; i <= match.last; i += 1) spanned.add(i);
   }

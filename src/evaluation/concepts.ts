@@ -1,6 +1,6 @@
 import type { Concept, Question } from '../packs/schema.js';
 import { inStock, type Stock } from './cliches.js';
-import { type CompiledCue, type CueIndex, compileCue, findCues, indexCues } from './cues.js';
+import { type CompiledCue, type CueIndex, compileCue, type Found, indexCues } from './cues.js';
 import { evidenceFor, pushUnique } from './evidence.js';
 import { isNegatedMatch } from './negation.js';
 import type { Nlp, Token } from './nlp.js';
@@ -25,9 +25,13 @@ export function compileRubric(nlp: Nlp, concepts: readonly Concept[]): Rubric {
   return { concepts, index: indexCues(entries) };
 }
 
-/** Coverage of every rubric concept, in rubric order, with the answer's words as evidence; and where cues matched. */
+/**
+ * Coverage of every rubric concept, in rubric order, with the answer's words as evidence; and where cues matched.
+ * `found` holds the matches of the rubric's index in the tokens.
+ */
 export function coverConcepts(
   rubric: Rubric,
+  found: readonly Found<number>[],
   tokens: readonly Token[],
   scopes: Int32Array,
   question: Question,
@@ -43,7 +47,6 @@ export function coverConcepts(
   const sentences = new Set<number>();
   const evidence = rubric.concepts.map((): string[] => []);
   const negated = rubric.concepts.map((): string[] => []);
-  const found = findCues(rubric.index, tokens);
   for (const { cue, owner, match } of found) {
     const denied = isNegatedMatch(tokens, scopes, match, cue.hasNegator);
     const shows = cue.inverted ? denied : !denied;

@@ -1,4 +1,4 @@
-import { type CueIndex, compileCue, findCues, indexCues } from './cues.js';
+import { type CueIndex, compileCue, type Found, indexCues } from './cues.js';
 import { functionWords, jobTerms } from './lexicon.js';
 import type { Nlp, Token } from './nlp.js';
 import type { ConceptCoverage, Insights } from './types.js';
@@ -15,18 +15,27 @@ export function compileJobTerms(nlp: Nlp): JobTerms {
   return indexCues(entries);
 }
 
+const letterFirst = /^\p{L}/u;
+
+/** Whether a word starts with a letter of any script. */
+function startsWithLetter(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return letterFirst.test(word);
+}
+
 /** Job terms used, the content words said most often, and the talking points touched. */
 export function readInsights(
-  terms: JobTerms,
+  terms: readonly Found<string>[],
   tokens: readonly Token[],
   concepts: readonly ConceptCoverage[],
 ): Insights {
   const used: string[] = [];
-  for (const { owner } of findCues(terms, tokens)) if (!used.includes(owner)) used.push(owner);
+  for (const { owner } of terms) if (!used.includes(owner)) used.push(owner);
   const counts = new Map<string, number>();
   for (const token of tokens) {
-    if (!token.isWord || functionWords.has(token.lemma) || token.lemma.length < 3) continue;
-    if (!/^\p{L}/u.test(token.lemma)) continue;
+    if (!token.isWord || token.lemma.length < 3 || !startsWithLetter(token.lemma)) continue;
+    if (functionWords.has(token.lemma)) continue;
     counts.set(token.lemma, (counts.get(token.lemma) ?? 0) + 1);
   }
   const repeatedWords = [...counts]

@@ -1,8 +1,9 @@
 import { timeWords } from './lexicon.js';
 import type { Sentence, Token } from './nlp.js';
 
-/** What sets a scene: a when, a who, a where, a name. */
-export type SceneSignal = 'time' | 'person' | 'place' | 'name';
+/** What sets a scene, one bit each: a when, a who, a where, a name. */
+export const SceneSignal = { time: 1, person: 2, place: 4, name: 8 } as const;
+const allSignals = 15;
 
 /** People a story can be about. */
 export const personNouns = new Set(
@@ -45,27 +46,32 @@ const organisations = new Set([
 const joinVerbs = new Set(['join', 'work', 'start']);
 const notNames = new Set(['i', 'ok', 'okay', 'star', 'customer', 'service']);
 
-/** The scene signals one past sentence gives. `background` says a marker such as "at my last job" is in it. */
-export function scene(tokens: readonly Token[], sentence: Sentence, background: boolean): Set<SceneSignal> {
-  const found = new Set<SceneSignal>();
-  if (background) found.add('place');
-  for (let i = sentence.first; i <= sentence.last; i += 1) {
+/**
+ * The scene signals one past sentence gives, as bits of SceneSignal. `background` says a marker such as "at my
+ * last job" is in it.
+ */
+export function scene(tokens: readonly Token[], sentence: Sentence, background: boolean): number {
+  let found = background ? SceneSignal.place : 0;
+  for (let i = sentence.first; i <= sentence.last && found !== allSignals; i += 1) {
     const token = tokens[i] as Token;
     if (!token.isWord) continue;
     const previous = i > sentence.first ? tokens[i - 1] : undefined;
-    if (isTime(token, previous, tokens[i + 1])) found.add('time');
-    else if (isSpecificPerson(tokens, sentence, i)) found.add('person');
-    else if (workplaces.has(token.lemma) && placedAt(tokens, sentence, i)) found.add('place');
-    else if (isName(tokens, sentence, i)) found.add('name');
+    if (isTime(token, previous, tokens[i + 1])) found |= SceneSignal.time;
+    else if (isSpecificPerson(tokens, sentence, i)) found |= SceneSignal.person;
+    else if (workplaces.has(token.lemma) && placedAt(tokens, sentence, i)) found |= SceneSignal.place;
+    else if (isName(tokens, sentence, i)) found |= SceneSignal.name;
   }
   return found;
 }
 
+const months = new Set('january february april june july august september october november december'.split(' '));
+const year = /^(19[89]\d|20[0-4]\d)$/;
+
 /** "last May", "one Sunday", "two weeks after", "in 2022", "recently": when it happened. */
 function isTime(token: Token, previous: Token | undefined, next: Token | undefined): boolean {
   if (episodeWords.has(token.normal)) return true;
-  if (/^(19[89]\d|20[0-4]\d)$/.test(token.text)) return true;
-  if (/^(january|february|april|june|july|august|september|october|november|december)$/.test(token.normal)) return true;
+  if (token.text.length === 4 && year.test(token.text)) return true;
+  if (months.has(token.normal)) return true;
   if (previous === undefined || !(timeWords.has(token.lemma) || dayParts.has(token.lemma))) return false;
   if (previous.normal === 'last' || previous.normal === 'that') return true;
   if (anchors.has(previous.normal) && dayParts.has(token.lemma)) return true;

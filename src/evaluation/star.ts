@@ -1,12 +1,13 @@
-import { type CompiledCue, type CueIndex, compileCue, findCues, indexCues } from './cues.js';
+import { type CompiledCue, type CueIndex, compileCue, type Found, indexCues } from './cues.js';
 import { evidenceFor, pushUnique } from './evidence.js';
 import { isPastForm, type Narrative } from './narrative.js';
 import { isNegatedMatch } from './negation.js';
 import { type Nlp, type Sentence, spanText, type Token } from './nlp.js';
-import { personNouns, type SceneSignal, scene } from './scene.js';
+import { personNouns, SceneSignal, scene } from './scene.js';
 import type { StarAnalysis } from './types.js';
 
-type Marker = 'background' | 'task' | 'result' | 'lasting';
+/** What a story marker shows. */
+export type Marker = 'background' | 'task' | 'result' | 'lasting';
 
 const markerPhrases: Readonly<Record<Marker, readonly string[]>> = {
   background: [
@@ -151,35 +152,37 @@ function sentenceText(tokens: readonly Token[], sentence: Sentence | undefined):
   return spanText(tokens, sentence.first, Math.min(sentence.last, sentence.first + 24));
 }
 
-type Found = ReturnType<typeof findCues<Marker>>;
+type Markers = readonly Found<Marker>[];
 
 /** Sentences that set a scene: a past moment with a when or a who, and one more detail in it or next to it. */
-function findScenes(tokens: readonly Token[], sentences: readonly Sentence[], narrative: Narrative, found: Found) {
+function findScenes(tokens: readonly Token[], sentences: readonly Sentence[], narrative: Narrative, found: Markers) {
   const background = new Set(
     found.filter((f) => f.owner === 'background').map((f) => tokens[f.match.first]?.sentence ?? -1),
   );
   const tasks = new Set(found.filter((f) => f.owner === 'task').map((f) => tokens[f.match.first]?.sentence ?? -1));
   // Habitual sentences ("I usually worked the tills at X") can place a story but cannot be its moment.
-  const signals = sentences.map(
-    (sentence, s): ReadonlySet<SceneSignal> =>
-      narrative.past[s] ? scene(tokens, sentence, background.has(s)) : new Set(),
-  );
+  const signals = sentences.map((sentence, s) => (narrative.past[s] ? scene(tokens, sentence, background.has(s)) : 0));
   const evidence: string[] = [];
   let first = Number.POSITIVE_INFINITY;
   signals.forEach((here, s) => {
     // A sentence that states the task is the task, even when it says when.
     if (narrative.habitual[s] || (evidence.length > 0 && tasks.has(s))) return;
-    if (!here.has('time') && !here.has('person')) return;
-    const around = new Set([...here, ...(signals[s + 1] ?? []), ...(signals[s - 1] ?? [])]);
-    if (around.size < 2) return;
+    if ((here & (SceneSignal.time | SceneSignal.person)) === 0) return;
+    if (signalCount(here | (signals[s + 1] ?? 0) | (signals[s - 1] ?? 0)) < 2) return;
     pushUnique(evidence, sentenceText(tokens, sentences[s]), 2);
     first = Math.min(first, s);
   });
   return { evidence, first };
 }
 
+function signalCount(signals: number): number {
+  let count = 0;
+  for (let rest = signals; rest !== 0; rest &= rest - 1) count += 1;
+  return count;
+}
+
 /** Outcome markers after the story's first deed, and what the customer did after the candidate's last one. */
-function findResults(tokens: readonly Token[], narrative: Narrative, found: Found, storyStart: number): string[] {
+function findResults(tokens: readonly Token[], narrative: Narrative, found: Markers, storyStart: number): string[] {
   const result: string[] = [];
   // Results follow something done: before the first deed, "he left a review" is the situation, not the outcome.
   const firstDeed = narrative.deeds[0]?.verb ?? Number.POSITIVE_INFINITY;
@@ -198,15 +201,18 @@ function findResults(tokens: readonly Token[], narrative: Narrative, found: Foun
   return result;
 }
 
-/** Finds the Situation, Task, Action and Result of a story, with the answer's words for each. */
+/**
+ * Finds the Situation, Task, Action and Result of a story, with the answer's words for each. `markers` holds the
+ * matches of `StarMarkers` in the tokens.
+ */
 export function readStory(
-  markers: StarMarkers,
+  markers: Markers,
   tokens: readonly Token[],
   sentences: readonly Sentence[],
   narrative: Narrative,
   scopes: Int32Array,
 ): Story {
-  const found = findCues(markers, tokens).filter(({ match }) => !isNegatedMatch(tokens, scopes, match));
+  const found = markers.filter(({ match }) => !isNegatedMatch(tokens, scopes, match));
   const scenes = findScenes(tokens, sentences, narrative, found);
   const action: string[] = [];
   let storyStart = scenes.first;
