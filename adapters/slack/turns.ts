@@ -46,10 +46,10 @@ export function changesHome(inbound: InboundEvent, replies: readonly OutboundRep
   return inbound.event.type !== 'answer' || replies.some((reply) => reply.type === 'report');
 }
 
-/** The interview the replies' buttons belong to: from a question in the batch, else the stored session. */
-function sessionOf(replies: readonly OutboundReply[], overview: Overview | undefined): string | undefined {
+/** The interview a question or follow-up in the batch belongs to, if the batch has one. */
+function sessionOf(replies: readonly OutboundReply[]): string | undefined {
   for (const reply of replies) if (reply.type === 'question' || reply.type === 'followUp') return reply.sessionId;
-  return overview?.current?.sessionId;
+  return undefined;
 }
 
 /** Builds the turn runner over a Web API client. */
@@ -95,9 +95,9 @@ export function createTurns(deps: {
         // The buttons need the stored session only when no reply names it; App Home wants the overview after posting,
         // and only when the turn changed what it summarises.
         const home = changesHome(inbound, replies);
-        const named = sessionOf(replies, undefined);
+        const named = sessionOf(replies);
         const reading = home || named === undefined ? runtime.overview(inbound.actor) : undefined;
-        const sessionId = named ?? sessionOf(replies, await reading);
+        const sessionId = named ?? (await reading)?.current?.sessionId;
         const ctx = sessionId === undefined ? {} : { sessionId };
         const messages = replies.flatMap((reply) =>
           renderReply(reply, ctx).map((message) => ({ message, privately: isPrivate(reply) })),

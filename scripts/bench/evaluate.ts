@@ -58,8 +58,8 @@ export function benchEvaluate(): EvaluateBench {
   for (const size of benchSizes) {
     const answers = answersOf(words, size);
     const runs = iterationsFor[size];
-    // Every run reads a text not read before (a numbered last word), so the evaluator's reuse of recent results
-    // never serves a timed run: the figures are of real work.
+    // Every run reads a text not read before (a numbered last word), so the cache of parsed paragraphs never serves
+    // a timed run: the figures are of real work.
     const unique = (i: number) => `${answers[i % variants] as string} ${size}x${i}`;
     for (let i = 0; i < Math.min(500, runs); i += 1) evaluator.evaluate(unique(runs + i), question);
     const samples: number[] = [];

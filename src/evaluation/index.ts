@@ -5,9 +5,6 @@ import { chooseFollowUp } from './follow-up.js';
 import { loadNlp } from './nlp.js';
 import type { Evaluation, EvaluationContext, Evaluator } from './types.js';
 
-/** How many recent evaluations are kept per question for reuse. */
-const RECENT_PER_QUESTION = 8;
-
 export type { FollowUpReason } from '../packs/schema.js';
 export { cannedThreshold } from './canned.js';
 export { defaultTargetWords } from './delivery.js';
@@ -29,24 +26,8 @@ export function createEvaluator(pack: Pack, corpus: Corpus): Evaluator {
       return analyse(prepared, '', question, context);
     }
   };
-  // Evaluation is pure, so recent results are reused: a report re-reads answers evaluated on earlier turns.
-  const recent = new WeakMap<Question, Map<string, Evaluation>>();
   return {
-    evaluate: (answer, question, context) => {
-      const key = `${context?.company ?? ''}\u0000${context?.companyValues?.join('\u0001') ?? ''}\u0000${context?.role ?? ''}\u0000${answer}`;
-      const cache = recent.get(question) ?? new Map<string, Evaluation>();
-      recent.set(question, cache);
-      const hit = cache.get(key);
-      if (hit !== undefined) {
-        cache.delete(key);
-        cache.set(key, hit);
-        return hit;
-      }
-      const evaluation = read(answer, question, context);
-      cache.set(key, evaluation);
-      if (cache.size > RECENT_PER_QUESTION) cache.delete(cache.keys().next().value ?? '');
-      return evaluation;
-    },
+    evaluate: read,
     chooseFollowUp: (evaluation, question, history, random) =>
       chooseFollowUp(pack, evaluation, question, history, random),
     answerFeedback: (evaluation, question) => answerFeedback(pack, evaluation, question),
