@@ -57,6 +57,16 @@ export function decode<V>(codec: Codec<V>, text: string): Decoded<V> {
  * `Map`, `undefined` in an array...).
  */
 export function encode<V>(codec: Codec<V>, value: V, label: string, revision = 1): string {
+  return encodeRead(codec, value, label, revision).text;
+}
+
+/** `encode`, also returning the value as reading the text back gives it (the check's own decoding, kept). */
+export function encodeRead<V>(
+  codec: Codec<V>,
+  value: V,
+  label: string,
+  revision = 1,
+): { readonly text: string; readonly value: V } {
   let text: string | undefined;
   try {
     // Key order matters: `v` then `r` first, so the revision can be read without parsing (here and in Lua).
@@ -66,5 +76,5 @@ export function encode<V>(codec: Codec<V>, value: V, label: string, revision = 1
   }
   const readBack = decode(codec, text);
   if (!readBack.ok) throw new TypeError(`${label}: the value would not read back after JSON (${readBack.reason})`);
-  return text;
+  return { text, value: readBack.value };
 }

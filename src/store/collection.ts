@@ -2,10 +2,11 @@ import type { Keyv } from 'keyv';
 import type { Logger } from 'pino';
 import { attempt, fail, type Hold, ok, StoreFailure } from './attempt.js';
 import type { Backend } from './backend.js';
-import { decode, encode } from './codec.js';
+import { decode, encodeRead } from './codec.js';
 import { type Acquired, type Handled, type Note, revisionOf } from './coordination.js';
 import { KeyQueue } from './key-queue.js';
 import { appendQuarantine, quarantineKey, readQuarantine } from './quarantine.js';
+import { RecentValues } from './recent.js';
 import { enterSection, type Section } from './section.js';
 import type {
   Change,
@@ -88,6 +89,16 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
   const queue = new KeyQueue(opTimeoutMs);
   /** Sections claims entered, by key, waiting for the key's next update. */
   const parked = new Map<string, Parked>();
+  const recent = new RecentValues<V>();
+
+  /** Decodes a stored text, or finds it decoded already: the text this process last read or wrote for `key`. */
+  const decodeRecent = (key: string, text: string) => {
+    const known = recent.lookup(key, text);
+    if (known !== undefined) return { ok: true as const, value: known.value, version: known.version };
+    const decoded = decode(codec, text);
+    if (decoded.ok) recent.remember(key, { text, value: decoded.value, version: decoded.version });
+    return decoded;
+  };
 
   /** One backend call with the deadline, once the backend can take it; the key stays locked until it settles. */
   const call = <T>(op: string, hold: Hold, run: () => Promise<T>): Promise<StoreResult<T>> =>
@@ -123,7 +134,7 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
   /** Upgrades and validates the text a section read; an unreadable one is moved aside and reads as undefined. */
   const decodeText = async (key: string, text: string | undefined, hold: Hold): Promise<StoreResult<Slot<V>>> => {
     if (text === undefined) return ok({ value: undefined, quarantined: false, current: true, rev: 0 });
-    const decoded = decode(codec, text);
+    const decoded = decodeRecent(key, text);
     if (decoded.ok) {
       return ok({
         value: decoded.value,
@@ -222,7 +233,7 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
       if (!read.ok) return logFailure('get', key, read);
       const raw: unknown = read.value;
       const text = raw === undefined || raw === null ? undefined : typeof raw === 'string' ? raw : JSON.stringify(raw);
-      const decoded = text === undefined ? undefined : decode(codec, text);
+      const decoded = text === undefined ? undefined : decodeRecent(key, text);
       if (decoded === undefined) return ok({ value: undefined, quarantined: false });
       if (decoded.ok) return ok({ value: decoded.value, quarantined: false });
       const loaded = await locked(key, async (section, hold) => decodeText(key, section.text, hold));
@@ -246,17 +257,21 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
         if (change.next === undefined) {
           if (current === undefined) return ok(change.result);
           const removed = await section.commit(undefined, rev);
+          recent.forget(key);
           return removed.ok ? ok(change.result) : removed;
         }
         // The same object back means "no change"; an older version is still written, to store the upgrade.
         if (change.next === current && upToDate) return ok(change.result);
-        const text = encode(codec, change.next, `${name} update of "${key}"`, rev + 1);
+        const written = encodeRead(codec, change.next, `${name} update of "${key}"`, rev + 1);
+        const text = written.text;
         const also = {
           ...(change.note === undefined ? {} : { note: { ...change.note, ttlMs: context.noteTtlMs } }),
           ...(change.handled === undefined ? {} : { handled: change.handled }),
         };
         const saved = await section.commit(text, rev, also);
-        return saved.ok ? ok(change.result) : saved;
+        if (!saved.ok) return saved;
+        recent.remember(key, { text, value: written.value, version: codec.version });
+        return ok(change.result);
       };
       const outcome = await (parked.get(key)?.use(apply) ?? locked(key, apply));
       return logFailure('update', key, outcome);
@@ -293,6 +308,7 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
       if (isClosed()) return closedError;
       const removed = await locked(key, async (section): Promise<StoreResult<boolean>> => {
         if (section.text === undefined) return ok(false);
+        recent.forget(key);
         const done = await section.commit(undefined, revisionOf(section.text));
         return done.ok ? ok(true) : done;
       });
@@ -335,6 +351,7 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
       const qkey = quarantineKey(name, key);
       const outcome = await locked(key, async (section, hold): Promise<StoreResult<string[]>> => {
         const removed: string[] = [];
+        recent.forget(key);
         if (section.text !== undefined) {
           const value = await section.commit(undefined, revisionOf(section.text));
           if (!value.ok) return value;
