@@ -53,28 +53,33 @@ export function decode<V>(codec: Codec<V>, text: string): Decoded<V> {
 /**
  * Writes a value as the envelope `{ v, r, data }`, `r` being the revision (one more on every write, checked by a
  * fenced save; `revisionOf` reads it back). Throws a TypeError (a bug in the caller, like a throwing update function)
- * when the value would not read back: not JSON-serialisable, or changed by JSON so it fails the schema (a `Date`, a
- * `Map`, `undefined` in an array...).
+ * when the value would not read back: one the schema refuses (a `Date` or `NaN` for a number, `undefined` in an
+ * array, a `Map` for an object...) or one JSON cannot write (a `BigInt`, a cycle).
  */
 export function encode<V>(codec: Codec<V>, value: V, label: string, revision = 1): string {
   return encodeRead(codec, value, label, revision).text;
 }
 
-/** `encode`, also returning the value as reading the text back gives it (the check's own decoding, kept). */
+/**
+ * `encode`, also returning the value as reading the text back gives it: the schema's output for the value, which is
+ * what decoding the text yields for the plain data a schema describes, without parsing the text again.
+ */
 export function encodeRead<V>(
   codec: Codec<V>,
   value: V,
   label: string,
   revision = 1,
 ): { readonly text: string; readonly value: V } {
-  let text: string | undefined;
+  const checked = codec.schema.safeParse(value);
+  if (!checked.success) {
+    throw new TypeError(`${label}: the value would not read back (schema: ${describeIssues(checked.error)})`);
+  }
+  let text: string;
   try {
     // Key order matters: `v` then `r` first, so the revision can be read without parsing (here and in Lua).
     text = JSON.stringify({ v: codec.version, r: revision, data: value });
   } catch (error) {
     throw new TypeError(`${label}: the value is not JSON-serialisable (${messageOf(error)})`);
   }
-  const readBack = decode(codec, text);
-  if (!readBack.ok) throw new TypeError(`${label}: the value would not read back after JSON (${readBack.reason})`);
-  return { text, value: readBack.value };
+  return { text, value: checked.data };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { decode, encode } from '../../src/store/codec.js';
+import { decode, encode, encodeRead } from '../../src/store/codec.js';
 import type { Codec } from '../../src/store/index.js';
 import { notes } from './fixtures.js';
 
@@ -56,6 +56,30 @@ describe('encode', () => {
         expect(read).toEqual({ ok: true, value: { items }, version: 2 });
       }),
     );
+  });
+
+  it('returns the value the text it wrote decodes to', () => {
+    // JSON writes -0 as 0: the one number that reads back as another, equal one.
+    const number = fc.oneof(
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Object.is(x, -0)),
+    );
+    const tags = fc.array(fc.string());
+    fc.assert(
+      fc.property(fc.array(number), fc.integer(), tags, (items, at, list) => {
+        const written = encodeRead(notes, { items }, 'test', 3);
+        expect(decode(notes, written.text)).toEqual({ ok: true, value: written.value, version: 2 });
+        const stampedWrite = encodeRead(stamped, { at, tags: list }, 'test');
+        expect(decode(stamped, stampedWrite.text)).toEqual({ ok: true, value: stampedWrite.value, version: 3 });
+      }),
+    );
+  });
+
+  it('throws a TypeError for a value the schema refuses, or would refuse after JSON', () => {
+    const holes = { at: 1, tags: ['a', undefined] as unknown as string[] };
+    expect(() => encode(stamped, holes, 'label')).toThrow(/^label: the value would not read back/);
+    const infinite = { items: [1, Number.POSITIVE_INFINITY] };
+    expect(() => encode(notes, infinite, 'label')).toThrow(TypeError);
   });
 
   it('throws a TypeError for a value JSON would change into one the schema refuses', () => {
