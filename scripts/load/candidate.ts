@@ -21,7 +21,12 @@ export type SentEvent = {
   outcome: 'replied' | 'not-saved' | 'stalled';
   /** From the first delivery to the reply that ended the turn, as recorded by the fake Slack. */
   latencyMs: number;
+  /** What the turn was: its latency depends on it (a finishing answer files the interview and posts the report). */
+  kind: TurnKind;
 };
+
+/** The kinds of turn a candidate takes. */
+export type TurnKind = 'start' | 'intro' | 'answer' | 'finish';
 
 /** Everything one simulated candidate did and saw. */
 export type CandidateRecord = {
@@ -97,7 +102,8 @@ export function createCandidate(index: number, context: CandidateContext) {
     clearTimeout(timer);
     delivery.answered = true;
     markReplied();
-    const sent: SentEvent = { id, marker, outcome: 'stalled', latencyMs: Number.NaN };
+    const kind: TurnKind = text === 'start' ? 'start' : marker === undefined ? 'intro' : 'answer';
+    const sent: SentEvent = { id, marker, outcome: 'stalled', latencyMs: Number.NaN, kind };
     record.events.push(sent);
     if (end === undefined) return undefined;
     sent.latencyMs = end.at - sentAt;
@@ -116,6 +122,8 @@ export function createCandidate(index: number, context: CandidateContext) {
       if (posts === undefined) return record;
       const last = posts.at(-1)?.text ?? '';
       if (posts.some((p) => p.text.includes('Interview complete'))) {
+        const last = record.events.at(-1);
+        if (last !== undefined) last.kind = 'finish';
         record.finished = true;
         return record;
       }

@@ -6,6 +6,9 @@ export function table(result: LoadResult): string {
     `${result.candidates} candidates on ${result.processes} processes: ${result.events} events (${result.deliveries} deliveries, ${result.duplicatesDelivered} Slack-style duplicates, ${result.redeliveries} redeliveries) in ${result.seconds} s`,
     `throughput            ${result.throughput} turns/s`,
     `turn latency          p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (event sent -> reply recorded at Slack)`,
+    `  by kind             ${Object.entries(result.byKind)
+      .map(([kind, k]) => `${kind} p50 ${k.p50Ms} / p99 ${k.p99Ms} ms (${k.turns})`)
+      .join(', ')}`,
     `runtime per turn      p50 ${result.runtimeP50Ms} ms, p99 ${result.runtimeP99Ms} ms; store part p50 ${result.storeP50Ms} ms`,
     `lock wait             p99 ${result.lockWaitP99Ms} ms`,
     `bare Redis get+set    p50 ${result.getSetP50Ms} ms; a runtime turn = ${result.ratioToGetSet}x (its store part alone ${result.storeRatioToGetSet}x)`,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { seededRandom } from '../../src/engine/index.js';
 import { startFakeSlack } from '../../tests/fakes/slack/index.js';
-import { type CandidateRecord, createCandidate } from './candidate.js';
+import { type CandidateRecord, createCandidate, type TurnKind } from './candidate.js';
 import { type CheckResult, checkRecords } from './checks.js';
 import { startFleet } from './fleet.js';
 import type { LoadOptions } from './options.js';
@@ -30,6 +30,10 @@ export type LoadResult = {
   /** Turn latency end to end: the first delivery sent to the reply that ended the turn, recorded at the fake. */
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** The same by kind of turn: a finishing answer files the interview and posts the whole report. */
+  readonly byKind: Readonly<
+    Record<TurnKind, { readonly turns: number; readonly p50Ms: number; readonly p99Ms: number }>
+  >;
   /** Time in the runtime per turn (claim, lock, load, step, save, release), in the bot processes. */
   readonly runtimeP50Ms: number;
   readonly runtimeP99Ms: number;
@@ -186,7 +190,15 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
     const gracefulShutdown = exits.every((code, i) => killed.has(i) || code === 0);
 
     const events = records.flatMap((record) => record.events);
-    const latencies = events.filter((e) => e.outcome === 'replied').map((e) => e.latencyMs);
+    const replied = events.filter((e) => e.outcome === 'replied');
+    const latencies = replied.map((e) => e.latencyMs);
+    const kinds: readonly TurnKind[] = ['start', 'intro', 'answer', 'finish'];
+    const byKind = Object.fromEntries(
+      kinds.map((kind) => {
+        const of = replied.filter((e) => e.kind === kind).map((e) => e.latencyMs);
+        return [kind, { turns: of.length, p50Ms: round2(percentile(of, 50)), p99Ms: round2(percentile(of, 99)) }];
+      }),
+    ) as LoadResult['byKind'];
     const turns = reports.flatMap((report) => report.turns);
     const runtimeMs = turns.map(([ms]) => ms);
     const storeMs = turns.map(([ms, compute]) => ms - compute);
@@ -216,6 +228,7 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
       throughput: round2(latencies.length / seconds),
       p50Ms: round2(percentile(latencies, 50)),
       p99Ms: round2(percentile(latencies, 99)),
+      byKind,
       runtimeP50Ms: round2(percentile(runtimeMs, 50)),
       runtimeP99Ms: round2(percentile(runtimeMs, 99)),
       storeP50Ms: round2(percentile(storeMs, 50)),

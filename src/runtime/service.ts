@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { type App, type OpenOptions, openApp } from './boot.js';
 import { type OpsServer, startOps } from './ops.js';
+import { warmUp } from './warm-up.js';
 
 /** Anything started on top of the app that takes events (an adapter, the shards) or serves them (the panels). */
 export type Intake = {
@@ -39,6 +40,14 @@ export async function startService(
   options: ServiceOptions = {},
 ): Promise<Service> {
   const app = openApp(config, logger, options);
+  // Before any event comes in: the first turns of a cold process would otherwise be ten times slower than the rest.
+  const warming = performance.now();
+  try {
+    const { turns } = await warmUp(app.library);
+    logger.info({ turns, ms: Math.round(performance.now() - warming) }, 'engine warmed up');
+  } catch (error) {
+    logger.warn({ err: error }, 'warm-up failed; the first turns will be slower');
+  }
   const ops =
     config.OPS_PORT === undefined
       ? undefined
