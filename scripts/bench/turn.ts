@@ -2,19 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import {
-  type Library,
-  PROFILE_VERSION,
-  type Profile,
-  ProfileSchema,
-  SESSION_VERSION,
-  type Session,
-  SessionSchema,
-} from '../../src/engine/index.js';
-import { createRuntime, type InboundEvent } from '../../src/runtime/index.js';
+import { type Library, SESSION_VERSION, type Session } from '../../src/engine/index.js';
+import { createRuntime, type InboundEvent, openInterviewStore } from '../../src/runtime/index.js';
 import { type Backend, openMemoryBackend } from '../../src/store/backend.js';
 import { openSqliteBackend } from '../../src/store/backend-sqlite.js';
-import { openStore } from '../../src/store/index.js';
 import { percentile, round3 } from './stats.js';
 
 /** One backend's figures: a whole runtime turn beside a bare get+set of a session-sized value. */
@@ -72,12 +63,7 @@ async function bareGetSet(backend: Backend, values: readonly string[], rounds: n
 
 /** Runs `turns` measured answer turns over `users` interviews on one store URL. */
 async function measure(url: string, backend: Backend, library: Library, turns: number): Promise<TurnFigures> {
-  const store = openStore<Session, Profile>({
-    url,
-    sessions: { version: SESSION_VERSION, schema: SessionSchema },
-    profiles: { version: PROFILE_VERSION, schema: ProfileSchema },
-    logger: silent,
-  });
+  const store = openInterviewStore({ url, logger: silent });
   const runtime = createRuntime({ store, library, logger: silent, sessionTtlMs: 1e12, rateLimitPerMinute: 1e9 });
   const users = 50;
   let id = 0;
@@ -138,12 +124,7 @@ export async function benchTurns(
 
 /** The stored size of a finished 10-question interview answered at about 150 words a question. */
 export async function finishedSessionBytes(library: Library): Promise<number> {
-  const store = openStore<Session, Profile>({
-    url: 'memory://',
-    sessions: { version: SESSION_VERSION, schema: SessionSchema },
-    profiles: { version: PROFILE_VERSION, schema: ProfileSchema },
-    logger: silent,
-  });
+  const store = openInterviewStore({ url: 'memory://', logger: silent });
   const runtime = createRuntime({ store, library, logger: silent, sessionTtlMs: 1e12, rateLimitPerMinute: 1e9 });
   let id = 0;
   const send = (event: InboundEvent['event']) =>

@@ -1,16 +1,8 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import {
-  type Library,
-  PROFILE_VERSION,
-  type Profile,
-  ProfileSchema,
-  SESSION_MIGRATIONS,
-  SESSION_VERSION,
-  type Session,
-  SessionSchema,
-} from '../engine/index.js';
-import { openStore, type Store, type StoreObserver } from '../store/index.js';
+import type { Library, Profile, Session } from '../engine/index.js';
+import type { Store, StoreObserver } from '../store/index.js';
+import { openInterviewStore } from './interview-store.js';
 import { loadLibrary } from './library.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createRuntime, type Runtime, type TurnSample } from './runtime.js';
@@ -45,10 +37,8 @@ export function openApp(config: Config, logger: Logger, options: OpenOptions = {
   const library = loadLibrary();
   const metrics = options.metrics ?? createMetrics();
   const extra = options.observer;
-  const store = openStore<Session, Profile>({
+  const store = openInterviewStore({
     url: config.STORE_URL,
-    sessions: { version: SESSION_VERSION, schema: SessionSchema, migrations: SESSION_MIGRATIONS },
-    profiles: { version: PROFILE_VERSION, schema: ProfileSchema },
     logger,
     leaseMs: config.STORE_LEASE_MS,
     observer: {

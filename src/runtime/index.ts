@@ -1,5 +1,6 @@
 export { createRateLimiter, type RateLimiter } from '../store/index.js';
 export { type App, type OpenOptions, openApp } from './boot.js';
+export { type InterviewStoreOptions, openInterviewStore } from './interview-store.js';
 export { buildLibrary, DEFAULT_PACK, loadLibrary } from './library.js';
 export { createLogger } from './logger.js';
 export { adapterOfKey, createMetrics, type Metrics, type TurnOutcome } from './metrics.js';

@@ -1,14 +1,6 @@
 import { pino } from 'pino';
-import {
-  type Library,
-  PROFILE_VERSION,
-  type Profile,
-  ProfileSchema,
-  SESSION_VERSION,
-  type Session,
-  SessionSchema,
-} from '../engine/index.js';
-import { openStore } from '../store/index.js';
+import type { Library } from '../engine/index.js';
+import { openInterviewStore } from './interview-store.js';
 import { createRuntime } from './runtime.js';
 import type { InboundEvent } from './types.js';
 
@@ -23,12 +15,7 @@ const thin = 'I like helping people and I am good with customers.';
  */
 export async function warmUp(library: Library, rounds = 3): Promise<{ turns: number; finished: number }> {
   const silent = pino({ level: 'silent' });
-  const store = openStore<Session, Profile>({
-    url: 'memory://',
-    sessions: { version: SESSION_VERSION, schema: SessionSchema },
-    profiles: { version: PROFILE_VERSION, schema: ProfileSchema },
-    logger: silent,
-  });
+  const store = openInterviewStore({ url: 'memory://', logger: silent });
   const runtime = createRuntime({ store, library, logger: silent, sessionTtlMs: 3_600_000, rateLimitPerMinute: 1e9 });
   const pack = library.packs.get(library.defaultPackId)?.pack;
   let turns = 0;

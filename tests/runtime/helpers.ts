@@ -2,18 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import {
-  type InterviewEvent,
-  PROFILE_VERSION,
-  type Profile,
-  ProfileSchema,
-  SESSION_VERSION,
-  type Session,
-  SessionSchema,
-} from '../../src/engine/index.js';
-import { createRuntime, type InboundEvent, type Runtime } from '../../src/runtime/index.js';
+import type { InterviewEvent, Profile, Session } from '../../src/engine/index.js';
+import { createRuntime, type InboundEvent, openInterviewStore, type Runtime } from '../../src/runtime/index.js';
 import { loadLibrary } from '../../src/runtime/library.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
 
 export const library = loadLibrary();
 export const silent = pino({ level: 'silent' });
@@ -25,12 +17,7 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 }
 
 export function openTestStore(url: string): Store<Session, Profile> {
-  return openStore<Session, Profile>({
-    url,
-    sessions: { version: SESSION_VERSION, schema: SessionSchema },
-    profiles: { version: PROFILE_VERSION, schema: ProfileSchema },
-    logger: silent,
-  });
+  return openInterviewStore({ url, logger: silent });
 }
 
 /** A runtime over `store` with a clock the test moves. */

@@ -1,16 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
-import {
-  PROFILE_VERSION,
-  type Profile,
-  ProfileSchema,
-  SESSION_VERSION,
-  type Session,
-  SessionSchema,
-} from '../../src/engine/index.js';
-import { createMetrics, createRuntime, type Runtime, startOps } from '../../src/runtime/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import type { Profile, Session } from '../../src/engine/index.js';
+import { createMetrics, createRuntime, openInterviewStore, type Runtime, startOps } from '../../src/runtime/index.js';
+import type { Store } from '../../src/store/index.js';
 import { uniquePrefix } from '../store/fixtures.js';
 import { answerEvent, inbound, library, silent, startEvent, story } from './helpers.js';
 
@@ -22,11 +15,9 @@ afterEach(async () => {
 });
 
 function storeOn(prefix: string, url = REDIS_URL): Store<Session, Profile> {
-  const store = openStore<Session, Profile>({
+  const store = openInterviewStore({
     url,
     prefix,
-    sessions: { version: SESSION_VERSION, schema: SessionSchema },
-    profiles: { version: PROFILE_VERSION, schema: ProfileSchema },
     logger: silent,
     leaseMs: 1000,
     opTimeoutMs: 1000,
