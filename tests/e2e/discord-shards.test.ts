@@ -273,28 +273,22 @@ describe.concurrent('npm start with DISCORD_SHARDS=2 on one Redis', () => {
   });
 
   it.sequential("sends each guild's slash commands to the shard that owns the guild, and that shard answers", async () => {
-    const ben = fake.slashCommand({
-      user: 'ben',
-      name: 'interview',
-      subcommand: 'start',
-      guildId: guilds.one,
-      options: { questions: 2, skip_intro: true },
-    });
-    expect(sessionShards(fake, ben.receivedBy)).toEqual([[1, 2]]);
-    expect((await ben.nextMessage()).content).toContain("I've sent you a DM");
-    expect(isQuestion(await inboxes.ben.next(isQuestion))).toBe(true);
+    /** `/interview start` by `user` in `guildId`: received by `shard` alone, answered there, the question in a DM. */
+    const startIn = async (user: 'ada' | 'ben', guildId: string, shard: number) => {
+      const command = fake.slashCommand({
+        user,
+        name: 'interview',
+        subcommand: 'start',
+        guildId,
+        options: { questions: 2, skip_intro: true },
+      });
+      expect(sessionShards(fake, command.receivedBy)).toEqual([[shard, 2]]);
+      expect((await command.nextMessage()).content).toContain("I've sent you a DM");
+      expect(isQuestion(await inboxes[user].next(isQuestion))).toBe(true);
+    };
+    await startIn('ben', guilds.one, 1);
     expect([await turnsServed(ops + 1), await turnsServed(ops + 2)]).toEqual([0, 1]);
-
-    const ada = fake.slashCommand({
-      user: 'ada',
-      name: 'interview',
-      subcommand: 'start',
-      guildId: guilds.zero,
-      options: { questions: 2, skip_intro: true },
-    });
-    expect(sessionShards(fake, ada.receivedBy)).toEqual([[0, 2]]);
-    expect((await ada.nextMessage()).content).toContain("I've sent you a DM");
-    expect(isQuestion(await inboxes.ada.next(isQuestion))).toBe(true);
+    await startIn('ada', guilds.zero, 0);
     expect([await turnsServed(ops + 1), await turnsServed(ops + 2)]).toEqual([1, 1]);
   });
 

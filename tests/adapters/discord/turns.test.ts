@@ -6,7 +6,8 @@ import type { Outgoing } from '../../../adapters/discord/embeds.js';
 import { Deliveries } from '../../../adapters/discord/targets.js';
 import { runTurn, type TurnDeps } from '../../../adapters/discord/turns.js';
 import type { App } from '../../../src/runtime/boot.js';
-import type { InboundEvent, OutboundReply, Progress, Turn } from '../../../src/runtime/index.js';
+import type { InboundEvent, Turn } from '../../../src/runtime/index.js';
+import { notice, reportingRuntime } from '../reporting-runtime.js';
 
 const inbound: InboundEvent = {
   id: 'discord:message:111',
@@ -14,18 +15,10 @@ const inbound: InboundEvent = {
   actor: { platform: 'discord', userId: 'U1', name: 'Ann' },
   event: { type: 'answer', text: 'an answer' },
 };
-const notice = (text: string): OutboundReply => ({ type: 'notice', text });
 
 /** Deps whose runtime hands back `turn` and records what the adapter reports. */
 function depsWith(turn: Turn) {
-  const reported: (Progress | 'all')[] = [];
-  const runtime = {
-    turn: async () => turn,
-    overview: async () => undefined,
-    delivered: async (_inbound: unknown, progress?: Progress) => {
-      reported.push(progress ?? 'all');
-    },
-  };
+  const { runtime, reported } = reportingRuntime(turn);
   const deps = {
     client: {},
     app: { runtime } as unknown as App,

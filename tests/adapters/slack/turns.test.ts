@@ -2,7 +2,8 @@ import type { webApi } from '@slack/bolt';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { changesHome, createTurns } from '../../../adapters/slack/turns.js';
-import type { InboundEvent, OutboundReply, Progress, Runtime, Turn } from '../../../src/runtime/index.js';
+import type { InboundEvent, OutboundReply } from '../../../src/runtime/index.js';
+import { notice, reportingRuntime } from '../reporting-runtime.js';
 
 const inbound: InboundEvent = {
   id: 'slack:event:Ev1',
@@ -10,20 +11,6 @@ const inbound: InboundEvent = {
   actor: { platform: 'slack', userId: 'U1', name: 'Ann' },
   event: { type: 'answer', text: 'an answer' },
 };
-const notice = (text: string): OutboundReply => ({ type: 'notice', text });
-
-/** A runtime that hands back `turn` and records what the adapter reports. */
-function runtimeWith(turn: Turn) {
-  const reported: (Progress | 'all')[] = [];
-  const runtime = {
-    turn: async () => turn,
-    overview: async () => undefined,
-    delivered: async (_inbound: unknown, progress?: Progress) => {
-      reported.push(progress ?? 'all');
-    },
-  } as unknown as Runtime;
-  return { runtime, reported };
-}
 
 /** A Web API client that records the text of each message posted, refusing those that `refuse` names. */
 function clientRecording(refuse = new Set<string>()) {
@@ -45,7 +32,10 @@ const to = { channel: 'D1', user: 'U1' };
 
 describe('posting a turn on Slack', () => {
   it('records progress after each message but the last, then says all were delivered', async () => {
-    const { runtime, reported } = runtimeWith({ replies: [notice('one'), notice('two'), notice('three')], posted: 0 });
+    const { runtime, reported } = reportingRuntime({
+      replies: [notice('one'), notice('two'), notice('three')],
+      posted: 0,
+    });
     const { client, posted } = clientRecording();
     await createTurns({ runtime, client, logger: pino({ level: 'silent' }) }).run(inbound, to);
     expect(posted).toEqual(['one', 'two', 'three']);
@@ -53,7 +43,10 @@ describe('posting a turn on Slack', () => {
   });
 
   it('after a takeover posts only the messages the process that died had not posted', async () => {
-    const { runtime, reported } = runtimeWith({ replies: [notice('one'), notice('two'), notice('three')], posted: 1 });
+    const { runtime, reported } = reportingRuntime({
+      replies: [notice('one'), notice('two'), notice('three')],
+      posted: 1,
+    });
     const { client, posted } = clientRecording();
     await createTurns({ runtime, client, logger: pino({ level: 'silent' }) }).run(inbound, to);
     expect(posted).toEqual(['two', 'three']);
@@ -61,7 +54,10 @@ describe('posting a turn on Slack', () => {
   });
 
   it('posts the rest after a refused message but records no progress past it, and does not confirm delivery', async () => {
-    const { runtime, reported } = runtimeWith({ replies: [notice('one'), notice('two'), notice('three')], posted: 0 });
+    const { runtime, reported } = reportingRuntime({
+      replies: [notice('one'), notice('two'), notice('three')],
+      posted: 0,
+    });
     const { client, posted } = clientRecording(new Set(['two']));
     const turns = createTurns({ runtime, client, logger: pino({ level: 'silent' }) });
     await expect(turns.run(inbound, to)).rejects.toThrow('refused');
