@@ -4,7 +4,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
 import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from 'discord.js';
 import type { Logger } from 'pino';
-import { type Intake, type ShardPlan, shardSchedule, WAVE_GAP_MS } from '../../src/runtime/index.js';
+import {
+  type Intake,
+  type RespawnPolicy,
+  respawnBackoff,
+  SHARD_RESPAWN,
+  type ShardPlan,
+  shardSchedule,
+  WAVE_GAP_MS,
+} from '../../src/runtime/index.js';
 
 /** What `startShards` takes. */
 export type ShardManagerOptions = {
@@ -18,6 +26,8 @@ export type ShardManagerOptions = {
   readonly stopMs: number;
   /** How long a shard process gets to become ready (default 30 s, discord.js's). */
   readonly readyMs?: number;
+  /** How soon a dead shard is started again (default SHARD_RESPAWN). */
+  readonly respawn?: RespawnPolicy;
 };
 
 /** The running shard processes: the manager, and stopping them. */
@@ -32,7 +42,7 @@ export type ShardFleet = Intake & {
  * whether today's session starts cover them, rejecting with the cause when not. Then starts the shard processes in
  * the background, in waves of max_concurrency, each wave once the previous one is ready and Discord's 5-second
  * IDENTIFY window has passed: a large bot takes minutes to start, and the manager must answer SIGTERM meanwhile.
- * discord.js respawns a shard whose process dies.
+ * A shard whose process dies is started again after a back-off (see SHARD_RESPAWN).
  */
 export async function startShards(options: ShardManagerOptions): Promise<ShardFleet> {
   const { plan, logger } = options;
@@ -50,12 +60,15 @@ export async function startShards(options: ShardManagerOptions): Promise<ShardFl
   });
   logger.info({ shards: count, waves: waves.length, requested: plan.totalShards }, 'discord: starting shards');
   const stopping = new AbortController();
-  const started = spawnWaves(manager, waves, logger, options.readyMs ?? 30_000, stopping.signal);
+  const readyMs = options.readyMs ?? 30_000;
+  const respawner = createRespawner(logger, readyMs, options.respawn ?? SHARD_RESPAWN, stopping.signal);
+  const started = spawnWaves(manager, waves, logger, readyMs, stopping.signal, respawner);
   return {
     manager,
     started,
     async stop() {
       stopping.abort();
+      respawner.cancel();
       await stopShards(manager, options.stopMs);
       await started;
     },
@@ -69,12 +82,13 @@ async function spawnWaves(
   logger: Logger,
   readyMs: number,
   signal: AbortSignal,
+  respawner: Respawner,
 ): Promise<void> {
   for (const [index, wave] of waves.entries()) {
     if (index > 0) await sleep(WAVE_GAP_MS, undefined, { signal }).catch(() => undefined);
     if (signal.aborted) return;
     const spawned = wave.map((id) =>
-      watch(manager, manager.createShard(id), logger)
+      watch(manager.createShard(id), logger, respawner)
         .spawn(readyMs)
         .catch((error: unknown) => {
           if (!signal.aborted) logger.error({ err: error, shard: id }, 'discord: shard did not become ready');
@@ -96,20 +110,60 @@ async function fetchGatewayBot(token: string, api: string | undefined): Promise<
   }
 }
 
+/** Starts dead shards again, each after its own back-off; `cancel` drops the starts still waiting. */
+type Respawner = {
+  /** A process of `shard` that started at `startedAt` (epoch ms) died. */
+  died(shard: Shard, startedAt: number, child: ChildProcess | Worker): void;
+  cancel(): void;
+};
+
+function createRespawner(logger: Logger, readyMs: number, policy: RespawnPolicy, signal: AbortSignal): Respawner {
+  const backoffs = new Map<number, ReturnType<typeof respawnBackoff>>();
+  const waiting = new Set<NodeJS.Timeout>();
+  return {
+    died(shard, startedAt, child) {
+      const log = logger.child({ shard: shard.id });
+      if (signal.aborted) {
+        log.info(describe(child), 'discord: shard process stopped');
+        return;
+      }
+      let backoff = backoffs.get(shard.id);
+      if (backoff === undefined) {
+        backoff = respawnBackoff(policy);
+        backoffs.set(shard.id, backoff);
+      }
+      const delayMs = backoff.died(Date.now() - startedAt);
+      log.warn({ ...describe(child), delayMs }, 'discord: shard process died; starting it again');
+      const timer = setTimeout(() => {
+        waiting.delete(timer);
+        if (signal.aborted) return;
+        shard.spawn(readyMs).catch((error: unknown) => {
+          // A start that fails ends in another death (the process exits), which schedules the next try.
+          if (!signal.aborted) log.error({ err: error }, 'discord: shard did not become ready after a respawn');
+        });
+      }, delayMs);
+      waiting.add(timer);
+    },
+    cancel() {
+      for (const timer of waiting) clearTimeout(timer);
+      waiting.clear();
+    },
+  };
+}
+
 /**
- * Logs a shard's processes as they start, become ready and exit (a warning unless the manager is stopping them); a
- * failed respawn is logged, not thrown.
+ * Logs a shard's processes as they start, become ready and exit, and hands each death to `respawner` (which logs it
+ * as a warning unless the manager is stopping the shards).
  */
-function watch(manager: ShardingManager, shard: Shard, logger: Logger): Shard {
+function watch(shard: Shard, logger: Logger, respawner: Respawner): Shard {
   const log = logger.child({ shard: shard.id });
-  shard.on('spawn', (child) => log.info(describe(child), 'discord: shard process started'));
+  let startedAt = Date.now();
+  shard.on('spawn', (child) => {
+    startedAt = Date.now();
+    log.info(describe(child), 'discord: shard process started');
+  });
   shard.on('ready', () => log.info('discord: shard ready'));
-  shard.on('death', (child) =>
-    manager.respawn
-      ? log.warn(describe(child), 'discord: shard process died; starting it again')
-      : log.info(describe(child), 'discord: shard process stopped'),
-  );
-  shard.on('error', (error: unknown) => log.error({ err: error }, 'discord: shard could not be respawned'));
+  shard.on('death', (child) => respawner.died(shard, startedAt, child));
   return shard;
 }
 
@@ -121,11 +175,10 @@ function describe(child: ChildProcess | Worker) {
 }
 
 /**
- * Stops every shard: no more respawns, SIGTERM to each process (each shuts down as `startService` does), SIGKILL to
+ * Stops every shard (the caller has stopped respawns): SIGTERM to each process (each shuts down as `startService` does), SIGKILL to
  * any still running after `stopMs`; resolves once every process has exited, so none outlives the manager.
  */
 async function stopShards(manager: ShardingManager, stopMs: number): Promise<void> {
-  manager.respawn = false;
   await Promise.all(
     [...manager.shards.values()].map(async (shard) => {
       const child = shard.process;

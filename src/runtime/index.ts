@@ -19,6 +19,10 @@ export { type Intake, type Service, type ServiceOptions, startService } from './
 export {
   BOT_NODE_FLAGS,
   type GatewayBotInfo,
+  type RespawnBackoff,
+  type RespawnPolicy,
+  respawnBackoff,
+  SHARD_RESPAWN,
   type ShardPlan,
   type ShardSchedule,
   shardOf,

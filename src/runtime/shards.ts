@@ -9,8 +9,11 @@ export type ShardPlan = {
   readonly totalShards: number | 'auto';
   readonly token: string;
   readonly mode: 'process';
-  /** A shard that dies is started again. */
-  readonly respawn: true;
+  /**
+   * Off in discord.js, which would start a dead shard again at once, every time: the adapter starts it again itself,
+   * after `respawnDelayMs`.
+   */
+  readonly respawn: false;
   /** Shard processes run the TypeScript entry through tsx with the bot's Node flags, as `npm start` does. */
   readonly execArgv: readonly string[];
 };
@@ -22,8 +25,44 @@ export function shardPlan(config: Pick<Config, 'DISCORD_SHARDS' | 'DISCORD_TOKEN
     totalShards: config.DISCORD_SHARDS,
     token: config.DISCORD_TOKEN,
     mode: 'process',
-    respawn: true,
+    respawn: false,
     execArgv: [...BOT_NODE_FLAGS, '--import', 'tsx'],
+  };
+}
+
+/** How soon a shard whose process died is started again. */
+export type RespawnPolicy = {
+  /** The wait after a death that ends a healthy run. */
+  readonly firstMs: number;
+  /** The longest wait: a shard that keeps dying is tried this often. */
+  readonly maxMs: number;
+  /** A process that lived this long was healthy: the next death waits `firstMs` again. */
+  readonly healthyMs: number;
+};
+
+/**
+ * One second after a death that ends a healthy run, then twice as long after each death that follows a run shorter
+ * than a minute, up to five minutes. Every start identifies, and Discord allows about 1,000 session starts a day
+ * before it resets the token: a shard that crashes as soon as it starts spends a few dozen starts a day, not one a
+ * second.
+ */
+export const SHARD_RESPAWN: RespawnPolicy = { firstMs: 1_000, maxMs: 300_000, healthyMs: 60_000 };
+
+/** The deaths of one shard so far: how long its next start waits. */
+export type RespawnBackoff = {
+  /** A process of the shard died after living `livedMs`: the wait before starting it again. */
+  died(livedMs: number): number;
+};
+
+/** The back-off of one shard, starting healthy. */
+export function respawnBackoff(policy: RespawnPolicy = SHARD_RESPAWN): RespawnBackoff {
+  let quickDeaths = 0;
+  return {
+    died(livedMs) {
+      quickDeaths = livedMs < policy.healthyMs ? quickDeaths + 1 : 0;
+      // 2^k overflows nothing that matters: past a few dozen doublings the cap has long been reached.
+      return Math.min(policy.maxMs, policy.firstMs * 2 ** Math.min(quickDeaths, 30));
+    },
   };
 }
 

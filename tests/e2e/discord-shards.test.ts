@@ -34,6 +34,9 @@ type LogLine = {
   readonly level?: number;
   readonly shard?: number;
   readonly shardPid?: number;
+  readonly delayMs?: number;
+  /** pino's epoch milliseconds. */
+  readonly time?: number;
   readonly err?: { readonly message?: string };
 };
 
@@ -312,6 +315,11 @@ describe.concurrent('npm start with DISCORD_SHARDS=2 on one Redis', () => {
     await until('shard 0 ready again', () => readied(running, 0) === 2, running);
     const respawned = shardPids(running).get(0)?.[1] ?? 0;
     expect(alive(killed)).toBe(false);
+    // It had run for less than a minute, so the manager waited two seconds (not at once, as discord.js would).
+    const died = running.logs.find((line) => line.msg === 'discord: shard process died; starting it again');
+    const restarted = running.logs.find((line) => line.shardPid === respawned);
+    expect([died?.shard, died?.shardPid, died?.delayMs]).toEqual([0, killed, 2000]);
+    expect((restarted?.time ?? 0) - (died?.time ?? Number.POSITIVE_INFINITY)).toBeGreaterThanOrEqual(2000);
     const after = live(fake).find((session) => session.shard?.[0] === 0 && session.id !== before.id);
     if (after === undefined) throw new Error('no new shard 0 session');
     expect(alive(respawned)).toBe(true);

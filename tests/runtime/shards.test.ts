@@ -1,7 +1,15 @@
 import { ShardingManager } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
-import { shardOf, shardOpsPort, shardPlan, shardSchedule, shardStopMs } from '../../src/runtime/shards.js';
+import {
+  respawnBackoff,
+  SHARD_RESPAWN,
+  shardOf,
+  shardOpsPort,
+  shardPlan,
+  shardSchedule,
+  shardStopMs,
+} from '../../src/runtime/shards.js';
 
 const token = `${'M'.repeat(24)}.${'G'.repeat(6)}.${'x'.repeat(38)}`;
 const configWith = (env: Record<string, string>) => {
@@ -11,7 +19,7 @@ const configWith = (env: Record<string, string>) => {
 };
 
 describe('Discord sharding from DISCORD_SHARDS', () => {
-  it('configures a ShardingManager with the number of shards, one process each, respawned', () => {
+  it('configures a ShardingManager with the number of shards, one process each, not respawned by discord.js', () => {
     const plan = shardPlan(configWith({ DISCORD_SHARDS: '4' }));
     expect(plan).toBeDefined();
     const manager = new ShardingManager('adapters/main.ts', { ...plan, execArgv: [...(plan?.execArgv ?? [])] });
@@ -20,7 +28,7 @@ describe('Discord sharding from DISCORD_SHARDS', () => {
     expect([manager.totalShards, kept.mode, manager.respawn, kept.execArgv]).toEqual([
       4,
       'process',
-      true,
+      false,
       ['--max-semi-space-size=32', '--import', 'tsx'],
     ]);
     expect(manager.token).toBe(token);
@@ -43,6 +51,37 @@ describe('Discord sharding from DISCORD_SHARDS', () => {
     expect(shardOf({})).toBeUndefined();
     expect(shardOpsPort(configWith({ OPS_PORT: '9100' }), { id: 2 })).toBe(9103);
     expect(shardOpsPort(configWith({}), { id: 2 })).toBeUndefined();
+  });
+});
+
+describe('starting a dead shard again', () => {
+  it('waits a second after a healthy run ends, and twice as long after each quick death, up to five minutes', () => {
+    const backoff = respawnBackoff();
+    expect(backoff.died(3_600_000)).toBe(1_000);
+    const quick = Array.from({ length: 10 }, () => backoff.died(5_000));
+    expect(quick).toEqual([2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 128_000, 256_000, 300_000, 300_000]);
+    // A run of a minute or more is healthy again: the next death waits a second.
+    expect(backoff.died(SHARD_RESPAWN.healthyMs)).toBe(1_000);
+    expect(backoff.died(SHARD_RESPAWN.healthyMs - 1)).toBe(2_000);
+  });
+
+  it('keeps a shard that crashes at once to a few hundred session starts a day, under Discord’s 1,000', () => {
+    const backoff = respawnBackoff();
+    let elapsed = 0;
+    let starts = 0;
+    while (elapsed < 86_400_000) {
+      elapsed += 2_000 + backoff.died(2_000);
+      starts += 1;
+    }
+    expect(starts).toBeLessThan(300);
+    expect(starts).toBeGreaterThan(250);
+  });
+
+  it('never waits past the cap, however many deaths', () => {
+    const backoff = respawnBackoff({ firstMs: 10, maxMs: 50, healthyMs: 100 });
+    const waits = Array.from({ length: 2_000 }, () => backoff.died(0));
+    expect(Math.max(...waits)).toBe(50);
+    expect(waits.slice(0, 3)).toEqual([20, 40, 50]);
   });
 });
 
