@@ -32,7 +32,15 @@ export async function claimEvent(
     // An attempt never outlasts the wait for the store: every process gives up on an event at the same moment.
     const left = storeWaitMs - (performance.now() - started);
     const attempt = store.claim(eventId, ttlMs, options);
-    const claim = await Promise.race([attempt, sleep(Math.max(left, 0) + 50).then(() => ({ ok: false }) as const)]);
+    // The deadline is cancelled as soon as the store answers: left running, every event would keep a timer alive
+    // for the whole wait.
+    const answered = new AbortController();
+    const late = sleep(Math.max(left, 0) + 50, undefined, { signal: answered.signal }).then(
+      () => ({ ok: false }) as const,
+      () => ({ ok: false }) as const,
+    );
+    const claim = await Promise.race([attempt, late]);
+    answered.abort();
     if (!claim.ok) {
       // An attempt given up on may still enter a section when it answers: leave it at once.
       void attempt.then((late) => late.ok && late.value.held?.release());
