@@ -23,6 +23,7 @@ if (process.argv.includes('--json')) {
       '',
       'runtime turn (load, evaluate, step, save) beside a bare get+set of a session-sized value',
       turnLine('sqlite', turn.sqlite),
+      `          the same get+set with a memory turn's computing between the calls: p50 ${turn.sqlite.getSetInTurnP50Ms.toFixed(3)} ms`,
       turnLine('memory', turn.memory),
       '  (the 3x target is for a store on disk or the network: a bare get+set in memory is a Map lookup of a few',
       '   microseconds, so the memory ratio only says how much of a turn is the engine)',
