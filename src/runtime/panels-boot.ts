@@ -42,6 +42,7 @@ export async function openPanels(
     profiles: app.store.profiles,
     library: app.library,
     logger,
+    rates: store,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE * 3,
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.timers === undefined ? {} : { timers: options.timers }),

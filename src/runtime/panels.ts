@@ -13,7 +13,7 @@ import {
   seededRandom,
   stepPanel,
 } from '../engine/index.js';
-import { type Collection, createRateLimiter } from '../store/index.js';
+import type { Collection, Store } from '../store/index.js';
 
 /** A panel's key: the thread (or channel) the panel runs in. */
 export type PanelKey = `group:${Platform}:${string}`;
@@ -49,6 +49,11 @@ export type PanelRuntimeOptions = {
   readonly library: Library;
   readonly logger: Logger;
   readonly clock?: () => number;
+  /**
+   * Where events are counted against `rateLimitPerMinute` per participant: the panel store, so every process on a
+   * shared backend counts in one window.
+   */
+  readonly rates: Pick<Store<unknown, unknown>, 'allow'>;
   readonly rateLimitPerMinute: number;
   /** Whether to set real timers for deadlines (tests call tickDue instead). */
   readonly timers?: boolean;
@@ -70,7 +75,6 @@ function notSaved(event: PanelEvent): readonly PanelReply[] {
 export function createPanelRuntime(options: PanelRuntimeOptions): PanelRuntime {
   const { panels, profiles, library, logger } = options;
   const clock = options.clock ?? Date.now;
-  const limiter = createRateLimiter(options.rateLimitPerMinute);
   const deliverers = new Map<Platform, Deliver>();
   const deadlines = new Map<PanelKey, { at: number; timer?: NodeJS.Timeout }>();
 
@@ -120,8 +124,14 @@ export function createPanelRuntime(options: PanelRuntimeOptions): PanelRuntime {
   async function run(inbound: PanelInbound): Promise<readonly PanelReply[]> {
     const { event } = inbound;
     const now = clock();
-    if (event.type !== 'tick' && !limiter.allow(`${inbound.platform}:${event.by.userId}`, now))
-      return [{ type: 'notice', to: { userId: event.by.userId }, text: 'That is a lot at once: give it a minute.' }];
+    if (event.type !== 'tick') {
+      const key = `${inbound.platform}:${event.by.userId}`;
+      const rate = { key, limit: options.rateLimitPerMinute, windowMs: 60_000, now };
+      const allowed = await options.rates.allow(inbound.id, rate);
+      // A store that cannot count cannot save either: the update below says the event was not recorded.
+      if (allowed.ok && !allowed.value)
+        return [{ type: 'notice', to: { userId: event.by.userId }, text: 'That is a lot at once: give it a minute.' }];
+    }
     const ctx = { now, random: seededRandom(hashSeed(inbound.id)), library };
     try {
       const outcome = await panels.update(inbound.key, (current) => {

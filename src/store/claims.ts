@@ -3,7 +3,10 @@ import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 import type { ClaimState, RateCheck } from './types.js';
 
 /** The claim operations of `Coordination` (a claim that enters a section is the store's, over these). */
-export type Claims = Pick<Coordination, 'claim' | 'finish' | 'unclaim' | 'note' | 'progress' | 'heartbeat' | 'stopped'>;
+export type Claims = Pick<
+  Coordination,
+  'claim' | 'count' | 'finish' | 'unclaim' | 'note' | 'progress' | 'heartbeat' | 'stopped'
+>;
 
 /** Claims kept in this process, plus the note write that a shared backend does inside its commit script. */
 export type LocalClaims = Claims & { writeNote(eventId: string, text: string, ttlMs: number): void };
@@ -19,11 +22,14 @@ export function createLocalClaims(clock: () => number = Date.now): LocalClaims {
   const claims = new Map<string, { holder: string; expires: number }>();
   const notes = new Map<string, { text: string; posted: number; expires: number }>();
   const limiters = new Map<string, RateLimiter>();
+  /** The answers `count` gave, by event id, for as long as the event stays in its window. */
+  const counted = new Map<string, { allowed: boolean; expires: number }>();
   let nextPrune = 0;
   const prune = (now: number): void => {
     if (now < nextPrune) return;
     for (const [id, claim] of claims) if (claim.expires <= now) claims.delete(id);
     for (const [id, note] of notes) if (note.expires <= now) notes.delete(id);
+    for (const [id, answer] of counted) if (answer.expires <= now) counted.delete(id);
     nextPrune = now + 1000;
   };
   const noteOf = (eventId: string, now: number) => {
@@ -51,6 +57,15 @@ export function createLocalClaims(clock: () => number = Date.now): LocalClaims {
       }
       claims.set(eventId, { holder: owner, expires: now + ttlMs });
       return rate === undefined || allow(rate) ? 'claimed' : 'limited';
+    },
+    async count(eventId, rate) {
+      const now = clock();
+      prune(now);
+      const earlier = counted.get(eventId);
+      if (earlier !== undefined && earlier.expires > now) return earlier.allowed;
+      const allowed = allow(rate);
+      counted.set(eventId, { allowed, expires: now + rate.windowMs });
+      return allowed;
     },
     async finish(eventId, ttlMs) {
       claims.set(eventId, { holder: HANDLED, expires: clock() + ttlMs });

@@ -44,6 +44,11 @@ export interface Coordination {
     rate: RateCheck | undefined,
     lease: LeaseAttempt,
   ): Promise<{ readonly state: ClaimState; readonly acquired?: Acquired }>;
+  /**
+   * Counts event `eventId` against `rate` without claiming it, once per event id (a redelivery gets the answer the
+   * first delivery got); resolves to whether the event is within the limit.
+   */
+  count(eventId: string, rate: RateCheck): Promise<boolean>;
   /** Marks an event handled for `ttlMs` (later claims answer `handled`) and drops its note. */
   finish(eventId: string, ttlMs: number): Promise<void>;
   /** Gives a claim up (only `owner`'s), so a redelivery of the event is handled again. */

@@ -87,6 +87,19 @@ if ARGV[9] == '' then return {state} end
 if redis.call('SET', KEYS[4], ARGV[9], 'NX', 'PX', ARGV[10]) then return {state, 1, redis.call('GET', KEYS[5])} end
 return {state, 0, redis.call('PTTL', KEYS[4])}`;
 
+/**
+ * Counts the event ARGV[4] in the sorted set KEYS[1] of its sender's events by time (ARGV[3] now, a window of ARGV[2]
+ * ms) when there is room for it under ARGV[1]; an event already counted is within the limit. Replies 1 or 0.
+ */
+const COUNT = `
+local now = tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
+if redis.call('ZSCORE', KEYS[1], ARGV[4]) then return 1 end
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
+redis.call('ZADD', KEYS[1], now, ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1`;
+
 /** Handled: the claim says so for ARGV[1] ms and the note goes. */
 const FINISH = `
 redis.call('SET', KEYS[1], 'handled', 'PX', ARGV[1])
@@ -139,6 +152,7 @@ const scripts = {
   release: script(RELEASE),
   renew: script(RENEW),
   claim: script(CLAIM),
+  count: script(COUNT),
   finish: script(FINISH),
   note: script(NOTE),
   progress: script(PROGRESS),
@@ -262,6 +276,11 @@ export function redisCoordination(client: ScriptClient, keys: CoordinationKeys, 
       return (await claim(eventId, owner, ttlMs, rate, undefined)).state;
     },
     claimEntering: (eventId, owner, ttlMs, rate, lease) => claim(eventId, owner, ttlMs, rate, lease),
+    async count(eventId, rate) {
+      // The member is the event's claim key, as the claim script counts it: an event counted either way counts once.
+      const args = [String(rate.limit), String(rate.windowMs), String(rate.now), keys.claim(eventId)];
+      return (await run(client, scripts.count, [keys.rate(rate.key)], args)) === 1;
+    },
     async finish(eventId, ttlMs) {
       await run(client, scripts.finish, [keys.claim(eventId), keys.note(eventId)], [String(ttlMs)]);
     },

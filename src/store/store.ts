@@ -186,6 +186,7 @@ export function createStore<S, P>(backend: Backend, parts: StoreParts<S, P>): St
         ),
       );
     },
+    allow: (eventId, rate) => claimOp('count', () => claims.count(eventId, rate)),
     finish: (eventId, ttlMs) => claimOp('finish', () => claims.finish(eventId, ttlMs)),
     unclaim: (eventId) => claimOp('unclaim', () => claims.unclaim(eventId, id)),
     note: (eventId) => claimOp('note', () => claims.note(eventId)),

@@ -143,6 +143,12 @@ export interface Store<S, P> {
    * once the event is handled or `unclaim` if it was not; a `held` section must be used or released.
    */
   claim(eventId: string, ttlMs: number, options?: ClaimOptions): Promise<StoreResult<Claim>>;
+  /**
+   * Counts an event against its sender's limit without claiming it (for events deduplicated otherwise, like a panel's),
+   * across every process on this backend (in Redis; this process's memory otherwise). A redelivery of a counted event
+   * gets the same answer and counts nothing; resolves to whether the event is within the limit.
+   */
+  allow(eventId: string, rate: RateCheck): Promise<StoreResult<boolean>>;
   /** Marks an event handled, so claims of it answer `handled` for `ttlMs`; drops its note. */
   finish(eventId: string, ttlMs: number): Promise<StoreResult<void>>;
   /** The note saved with an event (by an update's `note`) and its delivery progress, until the event is handled. */

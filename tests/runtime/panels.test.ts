@@ -4,6 +4,7 @@ import type { PanelActor, PanelEvent, PanelReply, PanelSession, Profile } from '
 import { PanelSessionSchema, PROFILE_VERSION, ProfileSchema } from '../../src/engine/index.js';
 import { createPanelRuntime, type PanelKey, type PanelRuntime } from '../../src/runtime/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { uniquePrefix } from '../store/fixtures.js';
 import {
   answerEvent,
   inbound,
@@ -24,10 +25,10 @@ const nextUrl = () => `sqlite://${join(temp.dir, `p${++files}.sqlite`)}`;
 const ann: PanelActor = { userId: 'a1', name: 'Ann', canManage: false };
 const bo: PanelActor = { userId: 'b2', name: 'Bo', canManage: false };
 
-function openPanelStore(url: string): Store<PanelSession, Profile> {
+function openPanelStore(url: string, prefix = 'panel'): Store<PanelSession, Profile> {
   return openStore<PanelSession, Profile>({
     url,
-    prefix: 'panel',
+    prefix,
     sessions: { version: 1, schema: PanelSessionSchema },
     profiles: { version: PROFILE_VERSION, schema: ProfileSchema },
     logger: silent,
@@ -38,6 +39,7 @@ function panelsOn(
   panelStore: Store<PanelSession, Profile>,
   profiles: Store<never, Profile>['profiles'],
   clock: { now: number },
+  rateLimitPerMinute = 1000,
 ) {
   return createPanelRuntime({
     panels: panelStore.sessions,
@@ -45,7 +47,8 @@ function panelsOn(
     library,
     logger: silent,
     clock: () => clock.now,
-    rateLimitPerMinute: 1000,
+    rates: panelStore,
+    rateLimitPerMinute,
     timers: false,
   });
 }
@@ -105,6 +108,49 @@ describe('panel runtime', () => {
     expect(first.length).toBeGreaterThan(0);
     expect(again).toEqual([]);
     await Promise.all([store.close(), main.close()]);
+  });
+
+  it('counts each participant against the rate limit once per event, a replay included', async () => {
+    const store = openPanelStore('memory://');
+    const main = openTestStore('memory://');
+    const clock = { now: 1_700_000_000_000 };
+    const runtime = panelsOn(store, main.profiles, clock, 3);
+    const key: PanelKey = 'group:slack:C3:1.1';
+    const limited = (replies: readonly PanelReply[]) =>
+      replies.some((r) => r.type === 'notice' && /a lot at once/.test(r.text));
+    const outcomes = [];
+    outcomes.push(await send(runtime, key, { type: 'open', by: ann, options: {} }, 'Ev-r1'));
+    outcomes.push(await send(runtime, key, { type: 'status', by: ann }, 'Ev-r2'));
+    outcomes.push(await send(runtime, key, { type: 'status', by: ann }, 'Ev-r2'));
+    outcomes.push(await send(runtime, key, { type: 'status', by: ann }, 'Ev-r3'));
+    outcomes.push(await send(runtime, key, { type: 'status', by: ann }, 'Ev-r4'));
+    outcomes.push(await send(runtime, key, { type: 'join', by: bo }, 'Ev-r5'));
+    expect(outcomes.map(limited)).toEqual([false, false, false, false, true, false]);
+    clock.now += 60_001;
+    expect(limited(await send(runtime, key, { type: 'status', by: ann }, 'Ev-r6'))).toBe(false);
+    await Promise.all([store.close(), main.close()]);
+  });
+
+  it('counts the rate limit in one window for every process on a shared Redis', async () => {
+    const prefix = `panel-${uniquePrefix()}`;
+    const clock = { now: 1_700_000_000_000 };
+    const processes = [0, 1].map(() => {
+      const store = openPanelStore('redis://127.0.0.1:6379', prefix);
+      const main = openTestStore('memory://');
+      return { store, main, runtime: panelsOn(store, main.profiles, clock, 2) };
+    });
+    const [a, b] = processes as [(typeof processes)[0], (typeof processes)[0]];
+    const key: PanelKey = 'group:slack:C4:1.1';
+    const limited = (replies: readonly PanelReply[]) =>
+      replies.some((r) => r.type === 'notice' && /a lot at once/.test(r.text));
+    const first = await send(a.runtime, key, { type: 'open', by: ann, options: {} }, 'Ev-s1');
+    const second = await send(b.runtime, key, { type: 'status', by: ann }, 'Ev-s2');
+    const third = await send(a.runtime, key, { type: 'status', by: ann }, 'Ev-s3');
+    expect([first, second, third].map(limited)).toEqual([false, false, true]);
+    for (const p of processes) {
+      p.runtime.close();
+      await Promise.all([p.store.close(), p.main.close()]);
+    }
   });
 
   it('keeps the turn and its deadline across a restart, and moves on once the deadline passes', async () => {

@@ -65,6 +65,16 @@ describe('what a claim does besides claiming, in one process', () => {
     await store.close();
   });
 
+  it('counts events that are not claimed in the same window, each event once', async () => {
+    const store = open();
+    const rate = { key: 'terminal:v', limit: 2, windowMs: 1000, now: 5000 };
+    const answers = [];
+    for (const id of ['C1', 'C1', 'C2', 'C3', 'C3']) answers.push(await store.allow(id, rate));
+    answers.push(await store.allow('C4', { ...rate, now: 6000 }));
+    expect(answers.map((answer) => answer.ok && answer.value)).toEqual([true, true, true, false, false, true]);
+    await store.close();
+  });
+
   it('enters the session for the next update of the key, and runs nothing else on the key until then', async () => {
     const store = open();
     const claim = await store.claim('E5', 60_000, { enter: 'k' });

@@ -350,6 +350,22 @@ describe('the rate limit counted with claims', () => {
     states.push(later.ok && later.value.state);
     expect(states).toEqual(['claimed', 'claimed', 'claimed', 'in-flight', 'limited', 'claimed']);
   });
+
+  it('counts events that are not claimed in the same window, each event once (panels)', async () => {
+    const prefix = uniquePrefix();
+    const [a, b] = [processOn(prefix), processOn(prefix)];
+    const rate = { key: 'slack:U8', limit: 2, windowMs: 60_000, now: 1_000_000 };
+    const answers = [
+      await a.allow('Ev-count-0', rate),
+      await b.allow('Ev-count-0', rate),
+      await b.allow('Ev-count-1', rate),
+      await a.allow('Ev-count-2', rate),
+      // A redelivery of a refused event is refused again, and counts nothing either.
+      await b.allow('Ev-count-2', rate),
+      await a.allow('Ev-count-3', { ...rate, now: rate.now + 60_000 }),
+    ];
+    expect(answers.map((answer) => answer.ok && answer.value)).toEqual([true, true, true, false, false, true]);
+  });
 });
 
 describe('delivery progress on a note', () => {
