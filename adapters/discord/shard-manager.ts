@@ -119,33 +119,40 @@ type Respawner = {
 
 function createRespawner(logger: Logger, readyMs: number, policy: RespawnPolicy, signal: AbortSignal): Respawner {
   const backoffs = new Map<number, ReturnType<typeof respawnBackoff>>();
-  const waiting = new Set<NodeJS.Timeout>();
+  /** The start waiting for each shard, by shard id. */
+  const waiting = new Map<number, NodeJS.Timeout>();
+  const schedule = (shard: Shard, livedMs: number, details: object): void => {
+    const log = logger.child({ shard: shard.id });
+    let backoff = backoffs.get(shard.id);
+    if (backoff === undefined) {
+      backoff = respawnBackoff(policy);
+      backoffs.set(shard.id, backoff);
+    }
+    const delayMs = backoff.died(livedMs);
+    log.warn({ ...details, delayMs }, 'discord: shard process died; starting it again');
+    const timer = setTimeout(() => {
+      waiting.delete(shard.id);
+      if (signal.aborted) return;
+      shard.spawn(readyMs).catch((error: unknown) => {
+        if (signal.aborted) return;
+        log.error({ err: error }, 'discord: shard did not become ready after a respawn');
+        // A process that started and then died has been scheduled again by its death; one that never started
+        // (the fork itself failed) has no death to come, so it is scheduled here.
+        if (shard.process === null && !waiting.has(shard.id)) schedule(shard, 0, { shardPid: null });
+      });
+    }, delayMs);
+    waiting.set(shard.id, timer);
+  };
   return {
     died(shard, startedAt, child) {
-      const log = logger.child({ shard: shard.id });
       if (signal.aborted) {
-        log.info(describe(child), 'discord: shard process stopped');
+        logger.info({ shard: shard.id, ...describe(child) }, 'discord: shard process stopped');
         return;
       }
-      let backoff = backoffs.get(shard.id);
-      if (backoff === undefined) {
-        backoff = respawnBackoff(policy);
-        backoffs.set(shard.id, backoff);
-      }
-      const delayMs = backoff.died(Date.now() - startedAt);
-      log.warn({ ...describe(child), delayMs }, 'discord: shard process died; starting it again');
-      const timer = setTimeout(() => {
-        waiting.delete(timer);
-        if (signal.aborted) return;
-        shard.spawn(readyMs).catch((error: unknown) => {
-          // A start that fails ends in another death (the process exits), which schedules the next try.
-          if (!signal.aborted) log.error({ err: error }, 'discord: shard did not become ready after a respawn');
-        });
-      }, delayMs);
-      waiting.add(timer);
+      schedule(shard, Date.now() - startedAt, describe(child));
     },
     cancel() {
-      for (const timer of waiting) clearTimeout(timer);
+      for (const timer of waiting.values()) clearTimeout(timer);
       waiting.clear();
     },
   };
@@ -164,6 +171,8 @@ function watch(shard: Shard, logger: Logger, respawner: Respawner): Shard {
   });
   shard.on('ready', () => log.info('discord: shard ready'));
   shard.on('death', (child) => respawner.died(shard, startedAt, child));
+  // discord.js emits errors of its own respawns (off here); an emitter's unheard 'error' would end the manager.
+  shard.on('error', (error: unknown) => log.error({ err: error }, 'discord: shard error'));
   return shard;
 }
 
@@ -175,8 +184,9 @@ function describe(child: ChildProcess | Worker) {
 }
 
 /**
- * Stops every shard (the caller has stopped respawns): SIGTERM to each process (each shuts down as `startService` does), SIGKILL to
- * any still running after `stopMs`; resolves once every process has exited, so none outlives the manager.
+ * Stops every shard, once the caller has cancelled the respawns: SIGTERM to each process (each shuts down as
+ * `startService` does), SIGKILL to any still running after `stopMs`; resolves once every process has exited, so none
+ * outlives the manager.
  */
 async function stopShards(manager: ShardingManager, stopMs: number): Promise<void> {
   await Promise.all(
