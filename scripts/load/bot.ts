@@ -3,6 +3,7 @@
  * harness's fake Slack (LOAD_SLACK_API_URL). It reports its port over IPC, keeps raw timings for the harness, and
  * shuts down gracefully on SIGTERM like `npm start` does.
  */
+import { constants, type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 import { createClient } from '@keyv/redis';
 import { startSlack } from '../../adapters/slack/index.js';
 import { parseConfig } from '../../src/config.js';
@@ -100,11 +101,24 @@ async function main(): Promise<void> {
     probe.destroy();
   });
 
+  // The collector's pauses stop every turn in this process: they are what a turn's p99 is made of here.
+  const pauses = { young: [] as number[], full: [] as number[] };
+  const collector = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry as PerformanceEntry & { readonly detail?: { readonly kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) pauses.young.push(entry.duration);
+      else if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) pauses.full.push(entry.duration);
+    }
+  });
+  collector.observe({ entryTypes: ['gc'] });
+  const readyAt = performance.now();
+
   process.on('message', (message: ToBot) => {
     if (message.type === 'freeze-next-turn') freezeArmed = true;
     if (message.type === 'die-mid-delivery') dieArmed = true;
     if (message.type === 'report') {
-      const report: BotReport = { turns, lockWaits, getSets, failures };
+      const upSeconds = (performance.now() - readyAt) / 1000;
+      const report: BotReport = { turns, lockWaits, getSets, failures, gcPauses: pauses, upSeconds };
       send({ type: 'report', report });
     }
   });

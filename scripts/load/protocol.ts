@@ -16,6 +16,10 @@ export type BotReport = {
   readonly getSets: readonly number[];
   /** Store operations that failed, by `<op>:<code>` (e.g. `sessions update:conflict`). */
   readonly failures: Readonly<Record<string, number>>;
+  /** The garbage collector's pauses since the bot was ready: young-generation (scavenge) and full (mark-compact). */
+  readonly gcPauses: { readonly young: readonly number[]; readonly full: readonly number[] };
+  /** Seconds since the bot was ready, over which the pauses were observed. */
+  readonly upSeconds: number;
 };
 
 /** Bot to harness. */

@@ -46,6 +46,8 @@ export type LoadResult = {
   readonly ratioToGetSet: number;
   /** The store's part of a turn alone over a bare get+set (medians). */
   readonly storeRatioToGetSet: number;
+  /** The garbage collector's pauses in the bots, which stop every turn under way in the process. */
+  readonly gc: { readonly young: PauseFigures; readonly full: PauseFigures; readonly pausedPercent: number };
   readonly notSavedReplies: number;
   /** Late saves refused because another process moved the session on (the fencing at work). */
   readonly refusedLateSaves: number;
@@ -54,6 +56,36 @@ export type LoadResult = {
   readonly gracefulShutdown: boolean;
   readonly metricsServed: boolean;
 } & Omit<CheckResult, 'problems'> & { readonly problems: readonly string[] };
+
+/** One kind of collector pause over all bots: how often per bot, and how long. */
+export type PauseFigures = {
+  readonly count: number;
+  readonly perSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+};
+
+/** The pauses of one kind from every bot's report, `perSecond` per bot. */
+function pauseFigures(reports: readonly BotReport[], kind: 'young' | 'full'): PauseFigures {
+  const pauses = reports.flatMap((report) => report.gcPauses[kind]);
+  const botSeconds = reports.reduce((sum, report) => sum + report.upSeconds, 0);
+  return {
+    count: pauses.length,
+    perSecond: round2(botSeconds > 0 ? pauses.length / botSeconds : 0),
+    p50Ms: round2(pauses.length === 0 ? 0 : percentile(pauses, 50)),
+    p99Ms: round2(pauses.length === 0 ? 0 : percentile(pauses, 99)),
+    maxMs: round2(Math.max(0, ...pauses)),
+  };
+}
+
+/** The share of the bots' time spent in collector pauses, both kinds, in percent. */
+function pausedPercent(reports: readonly BotReport[]): number {
+  const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+  const pausedMs = sum(reports.map((report) => sum(report.gcPauses.young) + sum(report.gcPauses.full)));
+  const upMs = sum(reports.map((report) => report.upSeconds * 1000));
+  return round2(upMs > 0 ? (100 * pausedMs) / upMs : 0);
+}
 
 /** The Slack signing secret of the run (the fake signs with it, the bots check it). */
 const signingSecret = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
@@ -241,6 +273,11 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
       getSetP50Ms: round2(getSetP50),
       ratioToGetSet: round2(percentile(runtimeMs, 50) / getSetP50),
       storeRatioToGetSet: round2(percentile(storeMs, 50) / getSetP50),
+      gc: {
+        young: pauseFigures(reports, 'young'),
+        full: pauseFigures(reports, 'full'),
+        pausedPercent: pausedPercent(reports),
+      },
       notSavedReplies: events.filter((e) => e.outcome === 'not-saved').length,
       refusedLateSaves: failures(':conflict'),
       faults,

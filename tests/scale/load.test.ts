@@ -33,6 +33,12 @@ describe('the load harness on three processes sharing one Redis', () => {
     expect(result.gracefulShutdown).toBe(true);
     expect(result.metricsServed).toBe(true);
     expect(passed(result)).toBe(true);
+    // The collector's pauses are observed in every bot (hundreds of turns cannot run without a young collection).
+    const { young } = result.gc;
+    expect(young.count).toBeGreaterThan(0);
+    expect(young.p50Ms).toBeLessThanOrEqual(young.p99Ms);
+    expect(young.p99Ms).toBeLessThanOrEqual(young.maxMs);
+    expect(result.gc.pausedPercent).toBeGreaterThan(0);
   }, 120_000);
 
   it('loses and doubles nothing when a process is killed mid-run (its events go to another)', async () => {
