@@ -128,8 +128,12 @@ export function createPanelRuntime(options: PanelRuntimeOptions): PanelRuntime {
       const key = `${inbound.platform}:${event.by.userId}`;
       const rate = { key, limit: options.rateLimitPerMinute, windowMs: 60_000, now };
       const allowed = await options.rates.allow(inbound.id, rate);
-      // A store that cannot count cannot save either: the update below says the event was not recorded.
-      if (allowed.ok && !allowed.value)
+      // A store that cannot count cannot save either: say so now rather than wait for the update to fail as well.
+      if (!allowed.ok) {
+        logger.warn({ key: inbound.key, code: allowed.error.code }, 'panel event not counted; not saved');
+        return notSaved(event);
+      }
+      if (!allowed.value)
         return [{ type: 'notice', to: { userId: event.by.userId }, text: 'That is a lot at once: give it a minute.' }];
     }
     const ctx = { now, random: seededRandom(hashSeed(inbound.id)), library };

@@ -131,6 +131,28 @@ describe('panel runtime', () => {
     await Promise.all([store.close(), main.close()]);
   });
 
+  it('says an event was not recorded, and records nothing, when the store cannot count it', async () => {
+    const store = openPanelStore('memory://');
+    const main = openTestStore('memory://');
+    const runtime = createPanelRuntime({
+      panels: store.sessions,
+      profiles: main.profiles,
+      library,
+      logger: silent,
+      rates: { allow: async () => ({ ok: false, error: { code: 'unavailable', message: 'redis is not connected' } }) },
+      rateLimitPerMinute: 1000,
+      timers: false,
+    });
+    const key: PanelKey = 'group:slack:C5:1.1';
+    const replies = await send(runtime, key, { type: 'open', by: ann, options: {} }, 'Ev-down');
+    expect(replies).toEqual([
+      { type: 'notice', to: { userId: ann.userId }, text: expect.stringContaining('NOT recorded') },
+    ]);
+    const stored = await store.sessions.get(key);
+    expect(stored.ok && stored.value.value).toBeUndefined();
+    await Promise.all([store.close(), main.close()]);
+  });
+
   it('counts the rate limit in one window for every process on a shared Redis', async () => {
     const prefix = `panel-${uniquePrefix()}`;
     const clock = { now: 1_700_000_000_000 };
