@@ -11,7 +11,7 @@ export type ShardPlan = {
   readonly mode: 'process';
   /**
    * Off in discord.js, which would start a dead shard again at once, every time: the adapter starts it again itself,
-   * after `respawnDelayMs`.
+   * after a back-off (`respawnBackoff`, `SHARD_RESPAWN`).
    */
   readonly respawn: false;
   /** Shard processes run the TypeScript entry through tsx with the bot's Node flags, as `npm start` does. */
@@ -43,7 +43,7 @@ export type RespawnPolicy = {
 /**
  * One second after a death that ends a healthy run, then twice as long after each death that follows a run shorter
  * than a minute, up to five minutes. Every start identifies, and Discord allows about 1,000 session starts a day
- * before it resets the token: a shard that crashes as soon as it starts spends a few dozen starts a day, not one a
+ * before it resets the token: a shard that crashes as soon as it starts spends under 300 starts a day, not one a
  * second.
  */
 export const SHARD_RESPAWN: RespawnPolicy = { firstMs: 1_000, maxMs: 300_000, healthyMs: 60_000 };

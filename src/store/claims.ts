@@ -22,14 +22,14 @@ export function createLocalClaims(clock: () => number = Date.now): LocalClaims {
   const claims = new Map<string, { holder: string; expires: number }>();
   const notes = new Map<string, { text: string; posted: number; expires: number }>();
   const limiters = new Map<string, RateLimiter>();
-  /** The answers `count` gave, by event id, for as long as the event stays in its window. */
-  const counted = new Map<string, { allowed: boolean; expires: number }>();
+  /** The events `count` counted, by id, until each leaves its window. */
+  const counted = new Map<string, number>();
   let nextPrune = 0;
   const prune = (now: number): void => {
     if (now < nextPrune) return;
     for (const [id, claim] of claims) if (claim.expires <= now) claims.delete(id);
     for (const [id, note] of notes) if (note.expires <= now) notes.delete(id);
-    for (const [id, answer] of counted) if (answer.expires <= now) counted.delete(id);
+    for (const [id, expires] of counted) if (expires <= now) counted.delete(id);
     nextPrune = now + 1000;
   };
   const noteOf = (eventId: string, now: number) => {
@@ -61,10 +61,10 @@ export function createLocalClaims(clock: () => number = Date.now): LocalClaims {
     async count(eventId, rate) {
       const now = clock();
       prune(now);
-      const earlier = counted.get(eventId);
-      if (earlier !== undefined && earlier.expires > now) return earlier.allowed;
+      // As in Redis: an event counted before is within the limit; one refused is asked about again.
+      if ((counted.get(eventId) ?? 0) > now) return true;
       const allowed = allow(rate);
-      counted.set(eventId, { allowed, expires: now + rate.windowMs });
+      if (allowed) counted.set(eventId, now + rate.windowMs);
       return allowed;
     },
     async finish(eventId, ttlMs) {

@@ -45,8 +45,8 @@ export interface Coordination {
     lease: LeaseAttempt,
   ): Promise<{ readonly state: ClaimState; readonly acquired?: Acquired }>;
   /**
-   * Counts event `eventId` against `rate` without claiming it, once per event id (a redelivery gets the answer the
-   * first delivery got); resolves to whether the event is within the limit.
+   * Counts event `eventId` against `rate` without claiming it, once per event id: a redelivery of a counted event is
+   * within the limit and counts nothing; resolves to whether the event is within the limit.
    */
   count(eventId: string, rate: RateCheck): Promise<boolean>;
   /** Marks an event handled for `ttlMs` (later claims answer `handled`) and drops its note. */

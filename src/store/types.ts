@@ -146,7 +146,7 @@ export interface Store<S, P> {
   /**
    * Counts an event against its sender's limit without claiming it (for events deduplicated otherwise, like a panel's),
    * across every process on this backend (in Redis; this process's memory otherwise). A redelivery of a counted event
-   * gets the same answer and counts nothing; resolves to whether the event is within the limit.
+   * is within the limit and counts nothing; resolves to whether the event is within the limit.
    */
   allow(eventId: string, rate: RateCheck): Promise<StoreResult<boolean>>;
   /** Marks an event handled, so claims of it answer `handled` for `ttlMs`; drops its note. */
