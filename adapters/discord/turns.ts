@@ -80,14 +80,16 @@ function countOut(deps: TurnDeps, inbound: InboundEvent, skip: number, total: nu
   return counter;
 }
 
+/** A reply and the messages it renders as, rendered once per turn. */
+type Rendered = { readonly reply: OutboundReply; readonly messages: readonly Outgoing[] };
+
 /**
  * Sends the preface, then the replies, in order; resolves to the index of the first reply not delivered (and why),
  * or undefined when everything went out.
  */
 async function sendReplies(
   sink: Sink,
-  replies: readonly OutboundReply[],
-  context: RenderContext,
+  replies: readonly Rendered[],
   preface: readonly Outgoing[] = [],
 ): Promise<{ readonly at: number; readonly error: unknown } | undefined> {
   try {
@@ -95,9 +97,9 @@ async function sendReplies(
   } catch (error) {
     return { at: 0, error };
   }
-  for (const [at, reply] of replies.entries()) {
+  for (const [at, { messages }] of replies.entries()) {
     try {
-      for (const message of renderDiscord(reply, context)) await sink.send(message);
+      for (const message of messages) await sink.send(message);
     } catch (error) {
       return { at, error };
     }
@@ -118,8 +120,7 @@ type Delivered =
 async function deliverToTarget(
   deps: TurnDeps,
   userId: string,
-  replies: readonly OutboundReply[],
-  context: RenderContext,
+  replies: readonly Rendered[],
   out: Counter,
   preface: readonly Outgoing[],
 ): Promise<Delivered> {
@@ -128,7 +129,7 @@ async function deliverToTarget(
   if (target.kind === 'thread') {
     const thread = await deps.client.channels.fetch(target.channelId).catch(() => null);
     if (thread?.isSendable()) {
-      const failed = await sendReplies(out.wrap(channelSink(thread)), replies, context, preface);
+      const failed = await sendReplies(out.wrap(channelSink(thread)), replies, preface);
       if (failed === undefined) {
         deps.deliveries.take(userId); // reachable again: anything held back is out of date
         return { kind: 'thread', channelId: thread.id };
@@ -140,13 +141,16 @@ async function deliverToTarget(
     out.at = start;
   }
   const dm = await deps.client.users.createDM(userId);
-  const failed = await sendReplies(out.wrap(channelSink(dm)), replies, context, preface);
+  const failed = await sendReplies(out.wrap(channelSink(dm)), replies, preface);
   if (failed === undefined) {
     deps.deliveries.take(userId); // reachable again: anything held back is out of date
     return { kind: 'dm', channelId: dm.id };
   }
   if (discordCode(failed.error) !== DM_CLOSED) throw failed.error;
-  deps.deliveries.hold(userId, replies.slice(failed.at));
+  deps.deliveries.hold(
+    userId,
+    replies.slice(failed.at).map(({ reply }) => reply),
+  );
   return { kind: 'dm-closed' };
 }
 
@@ -156,17 +160,18 @@ export async function runTurn(deps: TurnDeps, inbound: InboundEvent, route: Rout
   const { replies, posted } = await deps.app.runtime.turn(inbound);
   if (replies.some((r) => r.type === 'forgotten')) deps.deliveries.forget(userId);
   const context = await renderContext(deps, inbound, replies);
-  const aside = route.allAside ? replies : replies.filter((r) => r.type === 'error');
-  const conversation = route.allAside ? [] : replies.filter((r) => r.type !== 'error');
+  const rendered = replies.map((reply) => ({ reply, messages: renderDiscord(reply, context) }));
+  const aside = route.allAside ? rendered : rendered.filter(({ reply }) => reply.type === 'error');
+  const conversation = route.allAside ? [] : rendered.filter(({ reply }) => reply.type !== 'error');
   const preface = route.preface ?? [];
-  const count = (list: readonly OutboundReply[]) => list.reduce((n, r) => n + renderDiscord(r, context).length, 0);
+  const count = (list: readonly Rendered[]) => list.reduce((n, { messages }) => n + messages.length, 0);
   const noted = route.conversation === 'target' ? 1 : 0;
   const total = (conversation.length === 0 ? 0 : preface.length + count(conversation) + noted) + count(aside);
   const out = countOut(deps, inbound, posted, total);
   const notes: Outgoing[] = [];
   if (conversation.length > 0) {
     if (route.conversation === 'target') {
-      const delivered = await deliverToTarget(deps, userId, conversation, context, out, preface);
+      const delivered = await deliverToTarget(deps, userId, conversation, out, preface);
       notes.push(
         delivered.kind === 'dm'
           ? wording.dmSent(delivered.channelId)
@@ -176,12 +181,12 @@ export async function runTurn(deps: TurnDeps, inbound: InboundEvent, route: Rout
       );
       if (delivered.kind === 'dm-closed') deps.logger.info({ user: userId }, 'discord: DMs closed; offered a thread');
     } else {
-      const failed = await sendReplies(out.wrap(route.conversation), conversation, context, preface);
+      const failed = await sendReplies(out.wrap(route.conversation), conversation, preface);
       if (failed !== undefined) throw failed.error;
     }
   }
   const toAside = out.wrap(route.aside);
-  for (const reply of aside) for (const message of renderDiscord(reply, context)) await toAside.send(message);
+  for (const { messages } of aside) for (const message of messages) await toAside.send(message);
   for (const message of notes) await toAside.send(message);
   // Posted: another process taking over this event after a crash must not post them again.
   await deps.app.runtime.delivered(inbound);

@@ -14,6 +14,7 @@ import {
   stepPanel,
 } from '../engine/index.js';
 import type { Collection, Store } from '../store/index.js';
+import { profileKey } from './accounts.js';
 
 /** A panel's key: the thread (or channel) the panel runs in. */
 export type PanelKey = `group:${Platform}:${string}`;
@@ -107,7 +108,7 @@ export function createPanelRuntime(options: PanelRuntimeOptions): PanelRuntime {
   async function archive(key: PanelKey, session: PanelSession, platform: Platform) {
     if (session.state.phase !== 'closed' || session.archived) return;
     for (const [userId, entry] of panelHistory(session, session.state.at)) {
-      const folded = await profiles.update(`${platform}:${userId}`, (profile) => ({
+      const folded = await profiles.update(profileKey({ platform, userId }), (profile) => ({
         next: fold(profile, entry),
         result: true,
       }));
@@ -125,7 +126,7 @@ export function createPanelRuntime(options: PanelRuntimeOptions): PanelRuntime {
     const { event } = inbound;
     const now = clock();
     if (event.type !== 'tick') {
-      const key = `${inbound.platform}:${event.by.userId}`;
+      const key = profileKey({ platform: inbound.platform, userId: event.by.userId });
       const rate = { key, limit: options.rateLimitPerMinute, windowMs: 60_000, now };
       const allowed = await options.rates.allow(inbound.id, rate);
       // A store that cannot count cannot save either: say so now rather than wait for the update to fail as well.
