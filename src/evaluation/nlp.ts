@@ -36,9 +36,10 @@ let shared: Nlp | undefined;
 
 /**
  * Loads wink-nlp once per process and returns the parser, which reads text paragraph by paragraph through a bounded
- * cache (see paragraphs.ts). The pipe is sentence boundaries and parts of speech (lemmas need them). wink's own negation flag is not read: negation.ts scopes negation itself (contrast, double
- * negatives, conditions, concessions). Its entity recogniser is left out too: it finds dates and amounts, not people
- * or places, and specificity.ts finds those at a fraction of the cost.
+ * cache (see paragraphs.ts). The pipe is sentence boundaries and parts of speech (lemmas need them). wink's own
+ * negation flag is not read: negation.ts scopes negation itself (contrast, double negatives, conditions,
+ * concessions). Its entity recogniser is left out too: it finds dates and amounts, not people or places, and
+ * specificity.ts finds those at a fraction of the cost.
  */
 export function loadNlp(): Nlp {
   shared ??= byParagraph(reader(winkNLP(model, ['sbd', 'pos'])));

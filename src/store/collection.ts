@@ -5,6 +5,7 @@ import type { Backend } from './backend.js';
 import { decode, encodeRead } from './codec.js';
 import { type Acquired, type Handled, type Note, revisionOf } from './coordination.js';
 import { KeyQueue } from './key-queue.js';
+import { createParking } from './parking.js';
 import { appendQuarantine, quarantineKey, readQuarantine } from './quarantine.js';
 import { RecentValues } from './recent.js';
 import { enterSection, type Section } from './section.js';
@@ -15,7 +16,6 @@ import type {
   Codec,
   Collection,
   CollectionName,
-  Held,
   Loaded,
   QuarantineEntry,
   StoreObserver,
@@ -64,12 +64,6 @@ export interface OwnedCollection<V> extends Collection<V> {
 /** What a claim that may enter a section answered: its state and, on a shared backend, its first lease attempt. */
 export type Claimed = { readonly state: ClaimState; readonly acquired?: Acquired };
 
-/** A section entered by a claim and parked until the next update of its key comes (or it is released). */
-type Parked = {
-  /** Runs `work` in the section and leaves it. */
-  use<T>(work: (section: Section, hold: Hold) => Promise<StoreResult<T>>): Promise<StoreResult<T>>;
-};
-
 type Slot<V> = {
   readonly value: V | undefined;
   readonly quarantined: boolean;
@@ -87,9 +81,8 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
   const space: Keyv<string> = backend.spaces[name];
   const quarantineSpace: Keyv<string> = backend.spaces.quarantine;
   const queue = new KeyQueue(opTimeoutMs);
-  /** Sections claims entered, by key, waiting for the key's next update. */
-  const parked = new Map<string, Parked>();
   const recent = new RecentValues<V>();
+  const parking = createParking(context);
 
   /** Decodes a stored text, or finds it decoded already: the text this process last read or wrote for `key`. */
   const decodeRecent = (key: string, text: string) => {
@@ -179,42 +172,6 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
     });
   };
 
-  /**
-   * Parks an entered section in the key's queue slot until `use` or `release`: nothing else of this process runs on
-   * the key meanwhile, and on a shared backend the section renews its lease. Released unused after the lock wait.
-   */
-  const park = (key: string, section: Section, hold: Hold, waitedMs: number, resolve: (held: Held) => void) =>
-    new Promise<void>((settle) => {
-      const entry: Parked = {
-        async use(work) {
-          leave();
-          context.observer.lockWait?.(name, waitedMs + section.waitedMs, key);
-          try {
-            return await work(section, hold);
-          } finally {
-            await section.release();
-            settle();
-          }
-        },
-      };
-      const leave = (): void => {
-        if (parked.get(key) === entry) parked.delete(key);
-        clearTimeout(timer);
-      };
-      const held: Held = {
-        key,
-        release() {
-          if (parked.get(key) !== entry) return;
-          leave();
-          void section.release().finally(settle);
-        },
-      };
-      const timer = setTimeout(() => held.release(), context.lockWaitMs);
-      timer.unref();
-      parked.set(key, entry);
-      resolve(held);
-    });
-
   const logFailure = <T>(op: string, key: string, result: StoreResult<T>): StoreResult<T> => {
     if (!result.ok) {
       if (result.error.code === 'conflict') logger.warn({ collection: name, key, op }, result.error.message);
@@ -273,7 +230,7 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
         recent.remember(key, { text, value: written.value, version: codec.version });
         return ok(change.result);
       };
-      const outcome = await (parked.get(key)?.use(apply) ?? locked(key, apply));
+      const outcome = await (parking.get(key)?.use(apply) ?? locked(key, apply));
       return logFailure('update', key, outcome);
     },
 
@@ -298,7 +255,7 @@ export function createCollection<V>(context: CollectionContext<V>): OwnedCollect
             const start = acquired === undefined ? undefined : { token, acquired };
             const entered = await enterSection(sectionContext, key, hold, start);
             if (!entered.ok) return resolve(ok({ state }));
-            await park(key, entered.value, hold, waitedMs, (held) => resolve(ok({ state, held })));
+            await parking.park(key, entered.value, hold, waitedMs, (held) => resolve(ok({ state, held })));
           })
           .catch(reject);
       });
