@@ -32,15 +32,14 @@ export async function claimEvent(
     // An attempt never outlasts the wait for the store: every process gives up on an event at the same moment.
     const left = storeWaitMs - (performance.now() - started);
     const attempt = store.claim(eventId, ttlMs, options);
-    // The deadline is cancelled as soon as the store answers: left running, every event would keep a timer alive
-    // for the whole wait.
-    const answered = new AbortController();
-    const late = sleep(Math.max(left, 0) + 50, undefined, { signal: answered.signal }).then(
-      () => ({ ok: false }) as const,
-      () => ({ ok: false }) as const,
-    );
+    // The deadline is cleared as soon as the store answers: left running, every event would keep a timer alive for
+    // the whole wait. (A plain timer: aborting a promised one builds an AbortError, stack and all, on every event.)
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<{ readonly ok: false }>((resolve) => {
+      timer = setTimeout(resolve, Math.max(left, 0) + 50, { ok: false });
+    });
     const claim = await Promise.race([attempt, late]);
-    answered.abort();
+    clearTimeout(timer);
     if (!claim.ok) {
       // An attempt given up on may still enter a section when it answers: leave it at once.
       void attempt.then((late) => late.ok && late.value.held?.release());
