@@ -3,12 +3,12 @@
  * harness's fake Slack (LOAD_SLACK_API_URL). It reports its port over IPC, keeps raw timings for the harness, and
  * shuts down gracefully on SIGTERM like `npm start` does.
  */
-import { constants, type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 import { createClient } from '@keyv/redis';
 import { startSlack } from '../../adapters/slack/index.js';
 import { parseConfig } from '../../src/config.js';
 import { createLogger, startService } from '../../src/runtime/index.js';
 import type { Change } from '../../src/store/index.js';
+import { observePauses } from './pauses.js';
 import type { BotReport, FromBot, ToBot } from './protocol.js';
 
 const send = (message: FromBot): void => {
@@ -102,15 +102,7 @@ async function main(): Promise<void> {
   });
 
   // The collector's pauses stop every turn in this process: they are what a turn's p99 is made of here.
-  const pauses = { young: [] as number[], full: [] as number[] };
-  const collector = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      const kind = (entry as PerformanceEntry & { readonly detail?: { readonly kind?: number } }).detail?.kind;
-      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) pauses.young.push(entry.duration);
-      else if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) pauses.full.push(entry.duration);
-    }
-  });
-  collector.observe({ entryTypes: ['gc'] });
+  const { pauses } = observePauses();
   const readyAt = performance.now();
 
   process.on('message', (message: ToBot) => {

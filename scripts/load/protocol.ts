@@ -1,3 +1,4 @@
+import type { Pauses } from './pauses.js';
 /** Messages between the harness and a bot process over the IPC channel. */
 
 /** Harness to bot. */
@@ -17,7 +18,7 @@ export type BotReport = {
   /** Store operations that failed, by `<op>:<code>` (e.g. `sessions update:conflict`). */
   readonly failures: Readonly<Record<string, number>>;
   /** The garbage collector's pauses since the bot was ready: young-generation (scavenge) and full (mark-compact). */
-  readonly gcPauses: { readonly young: readonly number[]; readonly full: readonly number[] };
+  readonly gcPauses: Pauses;
   /** Seconds since the bot was ready, over which the pauses were observed. */
   readonly upSeconds: number;
 };

@@ -1,8 +1,12 @@
-import type { LoadResult, PauseFigures } from './run.js';
+import type { GcFigures, LoadResult, PauseFigures } from './run.js';
 
-/** One kind of collector pause as a phrase: how often per bot, and how long. */
-const pauses = (kind: string, p: PauseFigures) =>
-  `${kind} ${p.perSecond}/s per bot, p50 ${p.p50Ms} / p99 ${p.p99Ms} / max ${p.maxMs} ms`;
+/** One kind of collector pause as a phrase: how often (per process), and how long. */
+const pauses = (kind: string, p: PauseFigures, per: string) =>
+  `${kind} ${p.perSecond}/s${per}, p50 ${p.p50Ms} / p99 ${p.p99Ms} / max ${p.maxMs} ms`;
+
+/** Both kinds of pause and the share of time paused, as a phrase. */
+const collector = (gc: GcFigures, per: string, whose: string) =>
+  `${pauses('young', gc.young, per)}; ${pauses('full', gc.full, per)}; ${gc.pausedPercent}% of ${whose} time`;
 
 /** The figures as the CLI prints them, one line each. */
 export function table(result: LoadResult): string {
@@ -16,7 +20,8 @@ export function table(result: LoadResult): string {
     `runtime per turn      p50 ${result.runtimeP50Ms} ms, p99 ${result.runtimeP99Ms} ms; store part p50 ${result.storeP50Ms} ms`,
     `lock wait             p99 ${result.lockWaitP99Ms} ms`,
     `bare Redis get+set    p50 ${result.getSetP50Ms} ms; a runtime turn = ${result.ratioToGetSet}x (its store part alone ${result.storeRatioToGetSet}x)`,
-    `collector pauses      ${pauses('young', result.gc.young)}; ${pauses('full', result.gc.full)}; ${result.gc.pausedPercent}% of the bots' time`,
+    `collector pauses      bots: ${collector(result.gc, ' per bot', "the bots'")}`,
+    `                      harness: ${collector(result.harnessGc, '', 'its')}`,
     `faults                ${result.faults.length === 0 ? 'none' : result.faults.join('; ')}`,
     `told "not saved"      ${result.notSavedReplies} (the same notice from a second process while Redis was down: ${result.repeatedNotSavedNotices}); late saves refused by the revision check: ${result.refusedLateSaves}`,
     `checks                lost ${result.lost}, doubled answers ${result.doubledAnswers}, duplicate replies ${result.duplicateReplies} (feedback re-posted after a kill mid-delivery: ${result.partialRedeliveries}), interleaved ${result.interleaved}, invalid sessions ${result.invalidSessions}, not-saved-but-stored ${result.notSavedButStored}, stalled ${result.stalled} (replies lost after being applied: ${result.repliesLost}), stuck ${result.stuck}`,

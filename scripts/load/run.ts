@@ -6,6 +6,7 @@ import { type CandidateRecord, createCandidate, type TurnKind } from './candidat
 import { type CheckResult, checkRecords } from './checks.js';
 import { startFleet } from './fleet.js';
 import type { LoadOptions } from './options.js';
+import { observePauses, type Pauses } from './pauses.js';
 import type { BotReport } from './protocol.js';
 import { type PrivateRedis, startPrivateRedis } from './redis-server.js';
 import { createBalancer, type Posted, watchPosts } from './slack-side.js';
@@ -47,7 +48,12 @@ export type LoadResult = {
   /** The store's part of a turn alone over a bare get+set (medians). */
   readonly storeRatioToGetSet: number;
   /** The garbage collector's pauses in the bots, which stop every turn under way in the process. */
-  readonly gc: { readonly young: PauseFigures; readonly full: PauseFigures; readonly pausedPercent: number };
+  readonly gc: GcFigures;
+  /**
+   * The harness's own collector pauses while the candidates ran: the fake Slack, the balancer and the candidates
+   * share its thread, so a pause there adds to the measured latency of every turn under way.
+   */
+  readonly harnessGc: GcFigures;
   readonly notSavedReplies: number;
   /** Late saves refused because another process moved the session on (the fencing at work). */
   readonly refusedLateSaves: number;
@@ -57,7 +63,7 @@ export type LoadResult = {
   readonly metricsServed: boolean;
 } & Omit<CheckResult, 'problems'> & { readonly problems: readonly string[] };
 
-/** One kind of collector pause over all bots: how often per bot, and how long. */
+/** One kind of collector pause over some processes: how often per process, and how long. */
 export type PauseFigures = {
   readonly count: number;
   readonly perSecond: number;
@@ -66,25 +72,35 @@ export type PauseFigures = {
   readonly maxMs: number;
 };
 
-/** The pauses of one kind from every bot's report, `perSecond` per bot. */
-function pauseFigures(reports: readonly BotReport[], kind: 'young' | 'full'): PauseFigures {
-  const pauses = reports.flatMap((report) => report.gcPauses[kind]);
-  const botSeconds = reports.reduce((sum, report) => sum + report.upSeconds, 0);
+/** Both kinds of collector pause over some processes, and the share of their time paused. */
+export type GcFigures = { readonly young: PauseFigures; readonly full: PauseFigures; readonly pausedPercent: number };
+
+/** One process's collector pauses over `upSeconds`. */
+type Paused = { readonly gcPauses: Pauses; readonly upSeconds: number };
+
+/** The pauses of one kind over `processes`, `perSecond` per process. */
+function pauseFigures(processes: readonly Paused[], kind: keyof Pauses): PauseFigures {
+  const pauses = processes.flatMap((process) => process.gcPauses[kind]);
+  const upSeconds = processes.reduce((sum, process) => sum + process.upSeconds, 0);
   return {
     count: pauses.length,
-    perSecond: round2(botSeconds > 0 ? pauses.length / botSeconds : 0),
+    perSecond: round2(upSeconds > 0 ? pauses.length / upSeconds : 0),
     p50Ms: round2(pauses.length === 0 ? 0 : percentile(pauses, 50)),
     p99Ms: round2(pauses.length === 0 ? 0 : percentile(pauses, 99)),
     maxMs: round2(Math.max(0, ...pauses)),
   };
 }
 
-/** The share of the bots' time spent in collector pauses, both kinds, in percent. */
-function pausedPercent(reports: readonly BotReport[]): number {
+/** Both kinds of pause over `processes`, and the share of their time spent in them, in percent. */
+function gcFigures(processes: readonly Paused[]): GcFigures {
   const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
-  const pausedMs = sum(reports.map((report) => sum(report.gcPauses.young) + sum(report.gcPauses.full)));
-  const upMs = sum(reports.map((report) => report.upSeconds * 1000));
-  return round2(upMs > 0 ? (100 * pausedMs) / upMs : 0);
+  const pausedMs = sum(processes.map((process) => sum(process.gcPauses.young) + sum(process.gcPauses.full)));
+  const upMs = sum(processes.map((process) => process.upSeconds * 1000));
+  return {
+    young: pauseFigures(processes, 'young'),
+    full: pauseFigures(processes, 'full'),
+    pausedPercent: round2(upMs > 0 ? (100 * pausedMs) / upMs : 0),
+  };
 }
 
 /** The Slack signing secret of the run (the fake signs with it, the bots check it). */
@@ -202,6 +218,8 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
       return candidate;
     });
     log(`${options.candidates} candidates start their interviews`);
+    const harness = observePauses();
+    cleanups.unshift(harness.stop);
     const started = performance.now();
     const deadline = sleep(options.deadlineMs).then(() => 'deadline' as const);
     const all = Promise.all(candidates.map((candidate) => candidate.run()));
@@ -209,6 +227,7 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
     if (outcome === 'deadline') throw new Error(`the run did not finish within ${options.deadlineMs} ms`);
     const records: CandidateRecord[] = outcome;
     const seconds = (performance.now() - started) / 1000;
+    harness.stop();
     await fault;
     // Late duplicates, a thawed process finishing its turn: let them land before anything is counted.
     await sleep(Math.max(1000, options.leaseMs / 2));
@@ -273,11 +292,8 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
       getSetP50Ms: round2(getSetP50),
       ratioToGetSet: round2(percentile(runtimeMs, 50) / getSetP50),
       storeRatioToGetSet: round2(percentile(storeMs, 50) / getSetP50),
-      gc: {
-        young: pauseFigures(reports, 'young'),
-        full: pauseFigures(reports, 'full'),
-        pausedPercent: pausedPercent(reports),
-      },
+      gc: gcFigures(reports),
+      harnessGc: gcFigures([{ gcPauses: harness.pauses, upSeconds: seconds }]),
       notSavedReplies: events.filter((e) => e.outcome === 'not-saved').length,
       refusedLateSaves: failures(':conflict'),
       faults,

@@ -39,6 +39,9 @@ describe('the load harness on three processes sharing one Redis', () => {
     expect(young.p50Ms).toBeLessThanOrEqual(young.p99Ms);
     expect(young.p99Ms).toBeLessThanOrEqual(young.maxMs);
     expect(result.gc.pausedPercent).toBeGreaterThan(0);
+    // And in the harness, whose pauses add to every turn it is timing.
+    expect(result.harnessGc.young.count).toBeGreaterThan(0);
+    expect(result.harnessGc.pausedPercent).toBeGreaterThan(0);
   }, 120_000);
 
   it('loses and doubles nothing when a process is killed mid-run (its events go to another)', async () => {
