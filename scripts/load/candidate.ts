@@ -107,7 +107,7 @@ export function createCandidate(index: number, context: CandidateContext) {
     record.events.push(sent);
     if (end === undefined) return undefined;
     sent.latencyMs = end.at - sentAt;
-    sent.outcome = /NOT recorded/.test(end.text) ? 'not-saved' : 'replied';
+    sent.outcome = end.notSaved ? 'not-saved' : 'replied';
     return record.posts.slice(from);
   }
 
@@ -120,21 +120,22 @@ export function createCandidate(index: number, context: CandidateContext) {
     for (let turns = 0; turns < 60; turns++) {
       const posts = await turn(text, marker);
       if (posts === undefined) return record;
-      const last = posts.at(-1)?.text ?? '';
-      if (posts.some((p) => p.text.includes('Interview complete'))) {
+      const last = posts.at(-1);
+      if (posts.some((p) => p.completes)) {
         const last = record.events.at(-1);
         if (last !== undefined) last.kind = 'finish';
         record.finished = true;
         return record;
       }
       await think();
-      if (/NOT recorded/.test(last)) continue; // told it was not saved: send the same again, as a person would
-      if (/which company/i.test(last)) [text, marker] = ['Acme & Sons: friendly, reliable', undefined];
-      else if (/which kind of role/i.test(last)) [text, marker] = ['retail', undefined];
-      else if (/^\*Question \d+ of \d+\*/.test(last)) [text, marker] = [vague, `[c${index}-${++answers}]`];
-      else if (/^\*Follow-up on question/.test(last)) [text, marker] = [story, `[c${index}-${++answers}]`];
+      if (last?.notSaved === true) continue; // told it was not saved: send the same again, as a person would
+      const head = last?.head ?? '';
+      if (/which company/i.test(head)) [text, marker] = ['Acme & Sons: friendly, reliable', undefined];
+      else if (/which kind of role/i.test(head)) [text, marker] = ['retail', undefined];
+      else if (/^\*Question \d+ of \d+\*/.test(head)) [text, marker] = [vague, `[c${index}-${++answers}]`];
+      else if (/^\*Follow-up on question/.test(head)) [text, marker] = [story, `[c${index}-${++answers}]`];
       else {
-        record.stuck = last.slice(0, 120);
+        record.stuck = head.slice(0, 120);
         return record;
       }
     }

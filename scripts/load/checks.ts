@@ -129,12 +129,12 @@ export async function checkRecords(redisUrl: string, records: readonly Candidate
       // Replies as the fake recorded them.
       const answered = record.events.filter((e) => e.outcome === 'replied').length;
       const notSavedEvents = record.events.filter((e) => e.outcome === 'not-saved').length;
-      const notSavedPosts = record.posts.filter((p) => /NOT recorded/.test(p.text)).length;
+      const notSavedPosts = record.posts.filter((p) => p.notSaved).length;
       result.repeatedNotSavedNotices += Math.max(0, notSavedPosts - notSavedEvents);
-      const extraEnds = record.posts.filter((p) => p.endsTurn && !/NOT recorded/.test(p.text)).length - answered;
+      const extraEnds = record.posts.filter((p) => p.endsTurn && !p.notSaved).length - answered;
       const feedback = new Map<string, number>();
       for (const post of record.posts) {
-        const heading = /^Feedback on question \d+/.exec(post.text)?.[0];
+        const heading = /^Feedback on question \d+/.exec(post.head)?.[0];
         if (heading !== undefined) feedback.set(heading, (feedback.get(heading) ?? 0) + 1);
       }
       const extraFeedback = [...feedback.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);

@@ -1,13 +1,24 @@
 import type { FakeSlack, SlackEvent } from '../../tests/fakes/slack/index.js';
 import type { Bot } from './fleet.js';
 
-/** A message the app posted, as the fake recorded it. */
+/**
+ * A message the app posted, as the fake recorded it: what the candidates and the checks read of it. The whole text
+ * is not kept: held for the whole run, every message would be copied by the harness's collector and add its pauses
+ * to the latencies measured.
+ */
 export type Posted = {
   readonly channel: string;
-  readonly text: string;
+  /** The text's first characters (a copy, so the whole text can go): enough for the headings the harness reads. */
+  readonly head: string;
+  /** The "NOT recorded" notice: the store could not save the event. */
+  readonly notSaved: boolean;
+  /** The final report of an interview. */
+  readonly completes: boolean;
   readonly endsTurn: boolean;
   readonly at: number;
 };
+
+const HEAD_CHARS = 160;
 
 /** Whether a posted message ends a turn: it asks for the next input, ends the interview, or reports an error. */
 function endsTurn(text: string, blocks: unknown): boolean {
@@ -18,38 +29,22 @@ function endsTurn(text: string, blocks: unknown): boolean {
   return ids.includes('iv:skip') || ids.includes('iv:start') || ids.includes('iv:resume');
 }
 
-/**
- * Calls `onPost` for every chat.postMessage the fake records, as it is recorded. The fake has no subscription of its
- * own: its `waitFor` checks every new call against each waiter, so one waiter that never matches sees them all. Its
- * deadline timer is unref'd and cleared by the returned function.
- */
+/** Calls `onPost` for every chat.postMessage the fake answers with 200, as it is recorded; returns the stop. */
 export function watchPosts(fake: FakeSlack, onPost: (posted: Posted) => void): () => void {
-  const realSetTimeout = globalThis.setTimeout;
-  let timer: NodeJS.Timeout | undefined;
-  globalThis.setTimeout = ((handler: () => void, ms?: number) => {
-    timer = realSetTimeout(handler, ms);
-    timer.unref();
-    return timer;
-  }) as typeof setTimeout;
-  try {
-    void fake
-      .waitFor(
-        'chat.postMessage',
-        (call) => {
-          const args = call.args as { channel?: unknown; text?: unknown; blocks?: unknown };
-          if (call.status === 200 && typeof args.channel === 'string') {
-            const text = typeof args.text === 'string' ? args.text : '';
-            onPost({ channel: args.channel, text, endsTurn: endsTurn(text, args.blocks), at: performance.now() });
-          }
-          return false;
-        },
-        2 ** 31 - 1,
-      )
-      .catch(() => {});
-  } finally {
-    globalThis.setTimeout = realSetTimeout;
-  }
-  return () => clearTimeout(timer);
+  return fake.onCall((call) => {
+    const args = call.args as { channel?: unknown; text?: unknown; blocks?: unknown };
+    if (call.method !== 'chat.postMessage' || call.status !== 200 || typeof args.channel !== 'string') return;
+    const text = typeof args.text === 'string' ? args.text : '';
+    onPost({
+      channel: args.channel,
+      // A slice would keep the whole text alive; a copy through a buffer does not.
+      head: Buffer.from(text.slice(0, HEAD_CHARS)).toString(),
+      notSaved: text.includes('NOT recorded'),
+      completes: text.includes('Interview complete'),
+      endsTurn: endsTurn(text, args.blocks),
+      at: performance.now(),
+    });
+  });
 }
 
 /** One event as the load balancer delivers it: every delivery carries the same id and time, as Slack's retries do. */

@@ -369,3 +369,71 @@ describe('Socket Mode', () => {
     await fake.waitFor('chat.postMessage', (c) => c.args.text === 'Back again.');
   });
 });
+
+describe('the call log', () => {
+  it('tells onCall listeners of every call as it is answered, until they stop', async () => {
+    const { app } = await startHttpApp(() => {});
+    const seen: string[] = [];
+    const stop = fake.onCall((call) => call.method === 'chat.postMessage' && seen.push(`${call.status}`));
+    await app.client.chat.postMessage({ channel: 'U0IVY00001', text: 'one' });
+    fake.rateLimit('chat.postMessage', 1, 0);
+    await app.client.chat.postMessage({ channel: 'U0IVY00001', text: 'two' }).catch(() => {});
+    stop();
+    await app.client.chat.postMessage({ channel: 'U0IVY00001', text: 'three' });
+    expect(seen).toEqual(['200', '429']);
+    expect(fake.calls('chat.postMessage')).toHaveLength(3);
+  });
+
+  it('keeps nothing with keepCalls off, yet listeners and waiters still see the calls', async () => {
+    const light = await startFakeSlack({ keepCalls: false });
+    try {
+      const app = new App({
+        token: light.identity.botToken,
+        signingSecret: light.identity.signingSecret,
+        logger: quietLogger(),
+        clientOptions: light.clientOptions(),
+      });
+      const seen: string[] = [];
+      light.onCall((call) => call.method === 'chat.postMessage' && seen.push((call.args as { text: string }).text));
+      const waited = light.waitFor('chat.postMessage', (call) => (call.args as { text: string }).text === 'two');
+      await app.client.chat.postMessage({ channel: 'U0IVY00001', text: 'one' });
+      await app.client.chat.postMessage({ channel: 'U0IVY00001', text: 'two' });
+      expect(((await waited).args as { text: string }).text).toBe('two');
+      expect(seen).toEqual(['one', 'two']);
+      expect(light.calls()).toEqual([]); // auth.test included
+      // The workspace still keeps the messages, as Slack does.
+      expect(light.messages('U0IVY00001').map((m) => m.text)).toEqual(['one', 'two']);
+    } finally {
+      await light.close();
+    }
+  });
+});
+
+describe('historyPerChannel', () => {
+  it('keeps the newest messages of each channel; an older one can no longer be updated', async () => {
+    const short = await startFakeSlack({ historyPerChannel: 2 });
+    try {
+      const app = new App({
+        token: short.identity.botToken,
+        signingSecret: short.identity.signingSecret,
+        logger: quietLogger(),
+        clientOptions: short.clientOptions(),
+      });
+      const first = await app.client.chat.postMessage({ channel: 'U0IVY00001', text: 'one' });
+      await app.client.chat.postMessage({ channel: 'U0IVY00001', text: 'two' });
+      const third = await app.client.chat.postMessage({ channel: 'U0IVY00001', text: 'three' });
+      await app.client.chat.postMessage({ channel: 'U0IVY00002', text: 'elsewhere' });
+      expect(short.messages('U0IVY00001').map((m) => m.text)).toEqual(['two', 'three']);
+      expect(short.messages('U0IVY00002').map((m) => m.text)).toEqual(['elsewhere']);
+      const update = (ts: string | undefined) =>
+        app.client.chat.update({ channel: first.channel ?? '', ts: ts ?? '', text: 'edited' }).then(
+          () => 'ok',
+          (error: { data?: { error?: string } }) => error.data?.error,
+        );
+      expect(await update(first.ts)).toBe('message_not_found');
+      expect(await update(third.ts)).toBe('ok');
+    } finally {
+      await short.close();
+    }
+  });
+});

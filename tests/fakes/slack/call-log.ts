@@ -23,17 +23,35 @@ type Waiter = {
   readonly done: (call: RecordedCall) => void;
 };
 
-/** Keeps every call in order and wakes up whoever waits for one. */
+/**
+ * Keeps every call in order and wakes up whoever waits for one. With `keep` false nothing is kept (a long load run
+ * would hold every message twice): `calls` is empty, `waitFor` sees only calls still to come, and `onCall` is how to
+ * follow them.
+ */
 export class CallLog {
   readonly #calls: RecordedCall[] = [];
   readonly #waiters = new Set<Waiter>();
+  readonly #listeners = new Set<(call: RecordedCall) => void>();
+  readonly #keep: boolean;
 
-  /** Appends a call and resolves the waiters it satisfies. */
+  constructor(keep = true) {
+    this.#keep = keep;
+  }
+
+  /** Appends a call, tells the listeners and resolves the waiters it satisfies. */
   record(call: RecordedCall): void {
-    this.#calls.push(call);
+    if (this.#keep) this.#calls.push(call);
+    for (const listener of this.#listeners) listener(call);
     for (const waiter of this.#waiters) {
       if (waiter.method === call.method && waiter.matches(call)) waiter.done(call);
     }
+  }
+
+  /** Calls `listener` with every call from now on, as it is recorded; returns the function that stops it. */
+  onCall(listener: (call: RecordedCall) => void): () => void {
+    const own = (call: RecordedCall) => listener(call);
+    this.#listeners.add(own);
+    return () => this.#listeners.delete(own);
   }
 
   /** Every recorded call to `method` (every call when omitted), oldest first. */

@@ -17,6 +17,17 @@ export type FakeSlackOptions = {
   readonly channels?: readonly string[];
   /** How long a trigger id stays valid (Slack: 3,000 ms). */
   readonly triggerTtlMs?: number;
+  /**
+   * Whether to keep every Web API call for `calls` and `waitFor` (default true). A long load run turns it off and
+   * follows the calls with `onCall`: kept, they would hold every message the app posts a second time.
+   */
+  readonly keepCalls?: boolean;
+  /**
+   * Keeps only the newest messages of each channel, this many (Slack keeps them all, the default). An older message
+   * is gone as if deleted (`chat.update` answers `message_not_found`). A long load run sets it, so that the fake does
+   * not hold every message it was sent.
+   */
+  readonly historyPerChannel?: number;
 };
 
 /** Options for an event sent over HTTP: signing options plus the envelope's id and time (reuse them for a retry). */
@@ -50,6 +61,8 @@ export type FakeSlack = {
   readonly clientOptions: () => { slackApiUrl: string; retryConfig: { retries: number } };
   /** Every recorded call to `method` (all calls when omitted), oldest first. */
   readonly calls: (method?: string) => readonly RecordedCall[];
+  /** Calls `listener` with every call from now on, as it is recorded; returns the function that stops it. */
+  readonly onCall: (listener: (call: RecordedCall) => void) => () => void;
   /** The first call to `method` matching `predicate`, recorded already or within `timeoutMs` (default 2,000). */
   readonly waitFor: (
     method: string,
@@ -100,8 +113,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const identity: FakeIdentity = { ...defaultIdentity, ...options.identity };
   const now = () => Date.now();
   const ids = createIds(now);
-  const workspace = new Workspace(identity, ids, now, options.triggerTtlMs ?? 3_000, options.channels ?? []);
-  const log = new CallLog();
+  const workspace = new Workspace(
+    identity,
+    ids,
+    now,
+    options.triggerTtlMs ?? 3_000,
+    options.channels ?? [],
+    options.historyPerChannel,
+  );
+  const log = new CallLog(options.keepCalls ?? true);
   const faults = new Faults();
   const socketServer = await startSocketMode(identity, ids);
   const web = await startWebApi({ workspace, log, faults, socketUrl: socketServer.issueUrl });
@@ -147,6 +167,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     apiUrl: `${web.origin}/api/`,
     clientOptions: () => ({ slackApiUrl: `${web.origin}/api/`, retryConfig: { retries: 0 } }),
     calls: (method) => log.calls(method),
+    onCall: (listener) => log.onCall(listener),
     waitFor: (method, predicate, timeoutMs) => log.waitFor(method, predicate, timeoutMs),
     clearCalls: () => log.clear(),
     messages: (channel) => workspace.messages(workspace.resolveChannel(channel) ?? channel),

@@ -72,6 +72,8 @@ export class Workspace {
     readonly now: () => number,
     readonly triggerTtlMs: number,
     channels: readonly string[],
+    /** Keeps only the newest messages of each channel, this many (all when undefined): see `FakeSlackOptions`. */
+    readonly historyPerChannel?: number,
   ) {
     for (const channel of channels) this.#channels.add(channel);
   }
@@ -145,6 +147,8 @@ export class Workspace {
         latest_reply: message.ts,
       };
     list.push(message);
+    const limit = this.historyPerChannel;
+    if (limit !== undefined && list.length > limit) list.splice(0, list.length - limit);
     this.#messages.set(channel, list);
     return message;
   }
