@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { request } from 'undici';
 
 /** Ways to send a request as Slack would, or to break it on purpose. */
 export type SendOptions = {
@@ -51,7 +52,9 @@ export function signedHeaders(
 
 /**
  * POSTs a signed body to the app's Request URL as Slack does. The content type is exactly
- * `application/json` or `application/x-www-form-urlencoded`: Bolt compares it without parameters.
+ * `application/json` or `application/x-www-form-urlencoded`: Bolt compares it without parameters. Sent with undici's
+ * `request` rather than `fetch`: a load run sends thousands, and each fetch leaves streams and signals behind that
+ * outlive it long enough for the collector to copy them.
  */
 export async function postSigned(
   appUrl: string,
@@ -60,7 +63,7 @@ export async function postSigned(
   signingSecret: string,
   options: SendOptions = {},
 ): Promise<AppResponse> {
-  const response = await fetch(appUrl, {
+  const response = await request(appUrl, {
     method: 'POST',
     headers: {
       'content-type': contentType,
@@ -69,12 +72,16 @@ export async function postSigned(
     },
     body: rawBody,
   });
-  const body = await response.text();
+  const body = await response.body.text();
   let json: unknown;
   try {
     json = body === '' ? undefined : (JSON.parse(body) as unknown);
   } catch {
     json = undefined;
   }
-  return { status: response.status, body, json, headers: response.headers };
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(response.headers)) {
+    for (const one of Array.isArray(value) ? value : [value]) if (one !== undefined) headers.append(name, one);
+  }
+  return { status: response.statusCode, body, json, headers };
 }
