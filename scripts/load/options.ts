@@ -2,6 +2,12 @@
 export type LoadOptions = {
   /** Simulated candidates, each going through one whole interview. */
   readonly candidates: number;
+  /**
+   * Candidates who go through a whole interview, thinking a tenth as long, before the measured ones start: the bots
+   * and the harness then have their code compiled, and the figures describe processes at work rather than starting.
+   * Their turns are checked like every other and their latency printed apart.
+   */
+  readonly warmUp: number;
   /** Bot processes (the real Slack adapter in HTTP mode), all on one Redis. */
   readonly processes: number;
   /** Share of events delivered two or three times, to different processes, as Slack's retries. */
@@ -38,6 +44,7 @@ export type LoadOptions = {
 
 export const defaultOptions: LoadOptions = {
   candidates: 1000,
+  warmUp: 30,
   processes: 3,
   duplicateRate: 0.1,
   thinkMs: 10_000,
@@ -54,7 +61,7 @@ export const defaultOptions: LoadOptions = {
   deadlineMs: 600_000,
 };
 
-const usage = `Usage: npm run load -- [--candidates N] [--processes N] [--json] [--kill] [--redis-restart] [--freeze]
+const usage = `Usage: npm run load -- [--candidates N] [--warm-up N] [--processes N] [--json] [--kill] [--redis-restart] [--freeze]
   [--think-ms MS] [--duplicates RATE] [--lease-ms MS] [--redeliver-ms MS] [--redis-url URL] [--seed N]`;
 
 /** Parses the command line over the defaults; throws one line naming the bad flag. */
@@ -73,6 +80,10 @@ export function parseLoadArgs(argv: readonly string[]): LoadOptions {
     switch (flag) {
       case '--candidates':
         options.candidates = Math.floor(number(flag, value, 1));
+        i++;
+        break;
+      case '--warm-up':
+        options.warmUp = Math.floor(number(flag, value, 0));
         i++;
         break;
       case '--processes':

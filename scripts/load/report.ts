@@ -8,10 +8,17 @@ const pauses = (kind: string, p: PauseFigures, per: string) =>
 const collector = (gc: GcFigures, per: string, whose: string) =>
   `${pauses('young', gc.young, per)}; ${pauses('full', gc.full, per)}; ${gc.pausedPercent}% of ${whose} time`;
 
+/** The warm-up as a phrase. */
+const warmUp = (w: LoadResult['warmUp']) =>
+  w.candidates === 0
+    ? 'none: the figures include the processes starting'
+    : `${w.finished}/${w.candidates} interviews before the run, not in its figures: ${w.events} events, p50 ${w.p50Ms} / p99 ${w.p99Ms} ms`;
+
 /** The figures as the CLI prints them, one line each. */
 export function table(result: LoadResult): string {
   const lines = [
     `${result.candidates} candidates on ${result.processes} processes: ${result.events} events (${result.deliveries} deliveries, ${result.duplicatesDelivered} Slack-style duplicates, ${result.redeliveries} redeliveries) in ${result.seconds} s`,
+    `warm-up               ${warmUp(result.warmUp)}`,
     `throughput            ${result.throughput} turns/s`,
     `turn latency          p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (event sent -> reply recorded at Slack)`,
     `  by kind             ${Object.entries(result.byKind)
@@ -47,6 +54,7 @@ export function passed(result: LoadResult): boolean {
     result.stalled === 0 &&
     result.stuck === 0 &&
     result.finished === result.candidates &&
+    result.warmUp.finished === result.warmUp.candidates &&
     result.gracefulShutdown
   );
 }

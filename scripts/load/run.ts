@@ -23,6 +23,15 @@ export type LoadResult = {
   readonly duplicatesDelivered: number;
   readonly redeliveries: number;
   readonly finished: number;
+  /** The warm-up's candidates, run before the measured ones: not in the figures, but in every check. */
+  readonly warmUp: {
+    readonly candidates: number;
+    readonly finished: number;
+    readonly events: number;
+    readonly p50Ms: number;
+    readonly p99Ms: number;
+  };
+  /** Events without a reply and candidates the script could not carry on, the warm-up's included. */
   readonly stalled: number;
   readonly stuck: number;
   readonly seconds: number;
@@ -207,28 +216,40 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
 
     // A redelivery waits out the silence after which a dead process's saved replies pass on, plus a retry or two.
     const stallMs = 3 * (2 * options.leaseMs + 1000) + 4 * options.redeliverAfterMs + options.freezeMs + 15_000;
-    const candidates = Array.from({ length: options.candidates }, (_, i) => {
-      const candidate = createCandidate(i, {
-        fake,
-        deliver: balancer.deliver,
-        random,
-        thinkMs: options.thinkMs,
-        stallMs,
-        tag,
-        onSend,
+    // Candidates `from` to `from + count - 1`; the warm-up's come after the measured ones, and send no fault.
+    const cohort = (from: number, count: number, thinkMs: number, sent: () => void) =>
+      Array.from({ length: count }, (_, i) => {
+        const candidate = createCandidate(from + i, {
+          fake,
+          deliver: balancer.deliver,
+          random,
+          thinkMs,
+          stallMs,
+          tag,
+          onSend: sent,
+        });
+        byChannel.set(candidate.channel, candidate.onPost);
+        return candidate;
       });
-      byChannel.set(candidate.channel, candidate.onPost);
-      return candidate;
-    });
+    const deadline = sleep(options.deadlineMs).then(() => 'deadline' as const);
+    const runAll = async (cohort: readonly ReturnType<typeof createCandidate>[]): Promise<CandidateRecord[]> => {
+      const outcome = await Promise.race([Promise.all(cohort.map((candidate) => candidate.run())), deadline]);
+      if (outcome === 'deadline') throw new Error(`the run did not finish within ${options.deadlineMs} ms`);
+      return outcome;
+    };
+    let warmRecords: CandidateRecord[] = [];
+    if (options.warmUp > 0) {
+      log(`${options.warmUp} candidates warm the processes up`);
+      warmRecords = await runAll(cohort(options.candidates, options.warmUp, options.thinkMs / 10, () => {}));
+    }
+    // The warm-up's deliveries are not the run's (a straggling duplicate of its last turns may still count).
+    const beforeRun = { ...balancer.counts };
+    const candidates = cohort(0, options.candidates, options.thinkMs, onSend);
     log(`${options.candidates} candidates start their interviews`);
     const harness = observePauses();
     cleanups.unshift(harness.stop);
     const started = performance.now();
-    const deadline = sleep(options.deadlineMs).then(() => 'deadline' as const);
-    const all = Promise.all(candidates.map((candidate) => candidate.run()));
-    const outcome = await Promise.race([all, deadline]);
-    if (outcome === 'deadline') throw new Error(`the run did not finish within ${options.deadlineMs} ms`);
-    const records: CandidateRecord[] = outcome;
+    const records = await runAll(candidates);
     const seconds = (performance.now() - started) / 1000;
     harness.stop();
     await fault;
@@ -238,12 +259,15 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
     log('checking Redis and the fake Slack records');
     const reports: BotReport[] = await fleet.reports();
     const metricsServed = await scrape(fleet.bots.find((bot) => bot.alive)?.opsPort);
-    const checks = await checkRecords(redisUrl, records);
+    const checks = await checkRecords(redisUrl, [...records, ...warmRecords]);
     const exits = await fleet.stop();
     const killed = new Set(fleet.bots.filter((bot) => bot.child.signalCode === 'SIGKILL').map((bot) => bot.index));
     const gracefulShutdown = exits.every((code, i) => killed.has(i) || code === 0);
 
     const events = records.flatMap((record) => record.events);
+    const warmEvents = warmRecords.flatMap((record) => record.events);
+    const warmLatencies = warmEvents.filter((e) => e.outcome === 'replied').map((e) => e.latencyMs);
+    const everyone = [...records, ...warmRecords];
     const replied = events.filter((e) => e.outcome === 'replied');
     const latencies = replied.map((e) => e.latencyMs);
     const kinds: readonly TurnKind[] = ['start', 'intro', 'answer', 'finish'];
@@ -272,12 +296,19 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
       candidates: options.candidates,
       processes: options.processes,
       events: events.length,
-      deliveries: balancer.counts.deliveries,
-      duplicatesDelivered: balancer.counts.duplicates,
-      redeliveries: balancer.counts.redeliveries,
+      deliveries: balancer.counts.deliveries - beforeRun.deliveries,
+      duplicatesDelivered: balancer.counts.duplicates - beforeRun.duplicates,
+      redeliveries: balancer.counts.redeliveries - beforeRun.redeliveries,
       finished: records.filter((record) => record.finished).length,
-      stalled: events.filter((e) => e.outcome === 'stalled').length,
-      stuck: records.filter((record) => record.stuck !== undefined).length,
+      warmUp: {
+        candidates: warmRecords.length,
+        finished: warmRecords.filter((record) => record.finished).length,
+        events: warmEvents.length,
+        p50Ms: round2(percentile(warmLatencies, 50)),
+        p99Ms: round2(percentile(warmLatencies, 99)),
+      },
+      stalled: [...events, ...warmEvents].filter((e) => e.outcome === 'stalled').length,
+      stuck: everyone.filter((record) => record.stuck !== undefined).length,
       seconds: round2(seconds),
       throughput: round2(latencies.length / seconds),
       p50Ms: round2(percentile(latencies, 50)),
@@ -305,7 +336,7 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
       ...found,
       problems: [
         ...problems,
-        ...records
+        ...everyone
           .filter((record) => record.stuck !== undefined)
           .slice(0, 5)
           .map((record) => `${record.user}: stuck after "${record.stuck}"`),

@@ -8,6 +8,7 @@ import { type LoadResult, runLoad } from '../../scripts/load/run.js';
 const small: LoadOptions = {
   ...defaultOptions,
   candidates: 50,
+  warmUp: 6,
   processes: 3,
   thinkMs: 300,
   leaseMs: 1000,
@@ -39,6 +40,10 @@ describe('the load harness on three processes sharing one Redis', () => {
     expect(young.p50Ms).toBeLessThanOrEqual(young.p99Ms);
     expect(young.p99Ms).toBeLessThanOrEqual(young.maxMs);
     expect(result.gc.pausedPercent).toBeGreaterThan(0);
+    // The warm-up ran whole interviews before the measured ones, and its turns were checked with theirs.
+    expect(result.warmUp.candidates).toBe(small.warmUp);
+    expect(result.warmUp.finished).toBe(small.warmUp);
+    expect(result.warmUp.events).toBeGreaterThan(small.warmUp * 10);
     // And in the harness, whose pauses add to every turn it is timing.
     expect(result.harnessGc.young.count).toBeGreaterThan(0);
     expect(result.harnessGc.pausedPercent).toBeGreaterThan(0);
