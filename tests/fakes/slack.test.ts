@@ -370,6 +370,15 @@ describe('Socket Mode', () => {
   });
 });
 
+/** A Bolt App on `on`, never started: only its Web API client is used. */
+const webApiApp = (on: FakeSlack): App =>
+  new App({
+    token: on.identity.botToken,
+    signingSecret: on.identity.signingSecret,
+    logger: quietLogger(),
+    clientOptions: on.clientOptions(),
+  });
+
 describe('the call log', () => {
   it('tells onCall listeners of every call as it is answered, until they stop', async () => {
     const { app } = await startHttpApp(() => {});
@@ -387,12 +396,7 @@ describe('the call log', () => {
   it('keeps nothing with keepCalls off, yet listeners and waiters still see the calls', async () => {
     const light = await startFakeSlack({ keepCalls: false });
     try {
-      const app = new App({
-        token: light.identity.botToken,
-        signingSecret: light.identity.signingSecret,
-        logger: quietLogger(),
-        clientOptions: light.clientOptions(),
-      });
+      const app = webApiApp(light);
       const seen: string[] = [];
       light.onCall((call) => call.method === 'chat.postMessage' && seen.push((call.args as { text: string }).text));
       const waited = light.waitFor('chat.postMessage', (call) => (call.args as { text: string }).text === 'two');
@@ -413,12 +417,7 @@ describe('historyPerChannel', () => {
   it('keeps the newest messages of each channel; an older one can no longer be updated', async () => {
     const short = await startFakeSlack({ historyPerChannel: 2 });
     try {
-      const app = new App({
-        token: short.identity.botToken,
-        signingSecret: short.identity.signingSecret,
-        logger: quietLogger(),
-        clientOptions: short.clientOptions(),
-      });
+      const app = webApiApp(short);
       const first = await app.client.chat.postMessage({ channel: 'U0IVY00001', text: 'one' });
       await app.client.chat.postMessage({ channel: 'U0IVY00001', text: 'two' });
       const third = await app.client.chat.postMessage({ channel: 'U0IVY00001', text: 'three' });
