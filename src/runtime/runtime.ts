@@ -73,8 +73,9 @@ export interface Runtime {
   /** The user's interview in progress and history, read without changing anything; undefined if the store is down. */
   overview(actor: Actor): Promise<Overview | undefined>;
   /**
-   * Files every idle session older than the TTL into its user's history; resolves to how many. Each is claimed
-   * first, so with several processes sweeping one store each session is filed by one of them.
+   * Files every idle session older than the TTL into its user's history, and every finished one left out of it for
+   * over a minute; resolves to how many. Each is claimed first, so with several processes sweeping one store each
+   * session is filed by one of them.
    */
   sweep(): Promise<number>;
   /**
@@ -128,15 +129,20 @@ function matches(session: Session | undefined, ref: NonNullable<InboundEvent['re
   return (live.phase === 'asking' || live.phase === 'probing') && live.turn.index + 1 === ref.question;
 }
 
+/** A turn's outcome, or a session to file in the history before the turn can run (idle, or finished but unfiled). */
 type TurnResult =
   | { readonly replies: readonly Reply[]; readonly session: Session | undefined }
-  | { readonly idle: Session };
+  | { readonly idle: Session }
+  | { readonly unfiled: Session };
 type Change = {
   readonly next: Session | undefined;
   readonly result: TurnResult;
   readonly note?: { readonly eventId: string; readonly text: string };
   readonly handled?: { readonly eventId: string; readonly ttlMs: number };
 };
+
+/** How long a finished interview may wait for its own turn to file it before a sweep does. */
+const UNFILED_GRACE_MS = 60_000;
 
 function isLive(session: Session): boolean {
   return session.state.phase !== 'finished';
@@ -211,6 +217,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           return { next: current, result: { replies: [stale], session: current } };
         if (current !== undefined && expired(current, now) && current.id !== filedId)
           return { next: current, result: { idle: current } };
+        // A finished interview whose filing failed (or whose process died first) is filed before anything else is
+        // done with the session: a new start would otherwise replace it and lose it from the history.
+        if (current !== undefined && current.state.phase === 'finished' && !current.archived)
+          return { next: current, result: { unfiled: current } };
         const before: Reply[] = [];
         if (loaded.quarantined)
           before.push({
@@ -260,6 +270,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         return [notSaved];
       }
       const turn = outcome.value;
+      if ('unfiled' in turn) {
+        const { unfiled } = turn;
+        const at = unfiled.state.phase === 'finished' ? unfiled.state.at : now;
+        if (!(await archive(profileKey(inbound.actor), inbound.key, unfiled, at, false))) return [notSaved];
+        continue;
+      }
       if ('idle' in turn) {
         if (!(await archive(profileKey(inbound.actor), inbound.key, turn.idle, now, true))) return [notSaved];
         filedId = turn.idle.id;
@@ -315,16 +331,28 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         if (!key.startsWith('solo:')) continue;
         const loaded = await store.sessions.get(key);
         const session = loaded.ok ? loaded.value.value : undefined;
-        if (session === undefined || !expired(session, now)) continue;
+        if (session === undefined) continue;
+        // A finished interview left out of the history (its filing failed, its process died first) is filed too,
+        // once its own turn has had time to do it.
+        const unfiled =
+          session.state.phase === 'finished' && !session.archived && now - session.updatedAt > UNFILED_GRACE_MS;
+        if (!unfiled && !expired(session, now)) continue;
         // Timed work is claimed like an event: whichever process claims it first files the session; if that
         // process dies, the claim lapses and the next sweep anywhere does it (filing is idempotent per session id).
-        const work = `expire:${key}:${session.id}:${session.updatedAt}`;
+        const work = `${unfiled ? 'file' : 'expire'}:${key}:${session.id}:${session.updatedAt}`;
         const claimed = await store.claim(work, handledTtlMs);
         if (!claimed.ok || (claimed.value.state !== 'claimed' && claimed.value.state !== 'taken-over')) continue;
         const [, platform, ...rest] = key.split(':');
         const user = `${platform}:${rest.join(':')}`;
-        if (!(await archive(user, key, session, now, true))) {
+        const at = session.state.phase === 'finished' ? session.state.at : now;
+        if (!(await archive(user, key, session, unfiled ? at : now, !unfiled))) {
           await store.unclaim(work);
+          continue;
+        }
+        if (unfiled) {
+          // Filed and marked so: the session stays, as any finished one does.
+          await store.finish(work, handledTtlMs);
+          filed++;
           continue;
         }
         // Under the session's lock: only the very session that was filed goes, and only if it is still idle (an

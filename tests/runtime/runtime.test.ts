@@ -121,6 +121,69 @@ describe('finished interviews and the profile', () => {
   });
 });
 
+/** A store whose profiles cannot be written while `down.value` is true. */
+function profilesDown(store: ReturnType<typeof openTestStore>) {
+  const down = { value: false };
+  const profiles = new Proxy(store.profiles, {
+    get(target, name) {
+      if (name === 'update' && down.value)
+        return async () => ({ ok: false, error: { code: 'unavailable', message: 'profiles down' } });
+      const value = Reflect.get(target, name, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const flaky = new Proxy(store, {
+    get(target, name) {
+      if (name === 'profiles') return profiles;
+      const value = Reflect.get(target, name, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { flaky, down };
+}
+
+describe('an interview that could not be filed', () => {
+  it('is filed before anything replaces it, once the profile can be written again', async () => {
+    const store = openTestStore(sqliteUrl());
+    // The finishing answer is saved, its filing is not.
+    const { flaky, down } = profilesDown(store);
+    const { runtime } = runtimeOn(flaky);
+    await runtime.handle(inbound('unfiled', startEvent()));
+    down.value = true;
+    const finished = await finishInterview(runtime, 'unfiled');
+    expect(finished.at(-1)).toEqual(expect.objectContaining({ text: expect.stringMatching(/history yet/) }));
+    down.value = false;
+    // The next thing the candidate does is start again: the finished interview must reach the history first.
+    const replies = await runtime.handle(inbound('unfiled', startEvent()));
+    expect(replies.at(-1)).toEqual(expect.objectContaining({ type: 'question', index: 1 }));
+    const profile = await store.profiles.get('terminal:unfiled');
+    expect(profile.ok && profile.value.value?.history.map((e) => e.outcome)).toEqual(['completed']);
+    await store.close();
+  });
+
+  it('is filed by a sweep when its candidate does not come back', async () => {
+    const store = openTestStore(sqliteUrl());
+    const { flaky, down } = profilesDown(store);
+    const { runtime, clock } = runtimeOn(flaky);
+    await runtime.handle(inbound('gone', startEvent()));
+    down.value = true;
+    await finishInterview(runtime, 'gone');
+    down.value = false;
+    // Within the grace its own turn may still be filing it; past it, the sweep files it and leaves the session be.
+    expect(await runtime.sweep()).toBe(0);
+    clock.now += 61_000;
+    expect(await runtime.sweep()).toBe(1);
+    expect(await runtime.sweep()).toBe(0);
+    const profile = await store.profiles.get('terminal:gone');
+    expect(profile.ok && profile.value.value?.history.map((e) => e.outcome)).toEqual(['completed']);
+    const session = await store.sessions.get('solo:terminal:gone');
+    expect(session.ok && session.value.value).toEqual(
+      expect.objectContaining({ archived: true, state: expect.objectContaining({ phase: 'finished' }) }),
+    );
+    await store.close();
+  });
+});
+
 describe('forget', () => {
   it('asks for confirmation, then removes the session and the history', async () => {
     const store = openTestStore(sqliteUrl());
