@@ -8,6 +8,12 @@ afterAll(() => temp.cleanup());
 let files = 0;
 const sqliteUrl = () => `sqlite://${join(temp.dir, `r${++files}.sqlite`)}`;
 
+/** The outcomes in a terminal user's history, oldest first; undefined without a profile. */
+async function outcomes(store: ReturnType<typeof openTestStore>, user: string) {
+  const profile = await store.profiles.get(`terminal:${user}`);
+  return profile.ok ? profile.value.value?.history.map((e) => e.outcome) : undefined;
+}
+
 /** Answers until the interview finishes (bounded). */
 async function finishInterview(runtime: ReturnType<typeof runtimeOn>['runtime'], user: string) {
   for (let i = 0; i < 12; i++) {
@@ -156,8 +162,7 @@ describe('an interview that could not be filed', () => {
     // The next thing the candidate does is start again: the finished interview must reach the history first.
     const replies = await runtime.handle(inbound('unfiled', startEvent()));
     expect(replies.at(-1)).toEqual(expect.objectContaining({ type: 'question', index: 1 }));
-    const profile = await store.profiles.get('terminal:unfiled');
-    expect(profile.ok && profile.value.value?.history.map((e) => e.outcome)).toEqual(['completed']);
+    expect(await outcomes(store, 'unfiled')).toEqual(['completed']);
     await store.close();
   });
 
@@ -174,8 +179,7 @@ describe('an interview that could not be filed', () => {
     clock.now += 61_000;
     expect(await runtime.sweep()).toBe(1);
     expect(await runtime.sweep()).toBe(0);
-    const profile = await store.profiles.get('terminal:gone');
-    expect(profile.ok && profile.value.value?.history.map((e) => e.outcome)).toEqual(['completed']);
+    expect(await outcomes(store, 'gone')).toEqual(['completed']);
     const session = await store.sessions.get('solo:terminal:gone');
     expect(session.ok && session.value.value).toEqual(
       expect.objectContaining({ archived: true, state: expect.objectContaining({ phase: 'finished' }) }),
@@ -232,8 +236,7 @@ describe('idle sessions', () => {
     const replies = await runtime.handle(inbound('idle', startEvent()));
     expect(replies[0]).toEqual(expect.objectContaining({ type: 'notice', text: expect.stringMatching(/idle/) }));
     expect(replies.at(-1)).toEqual(expect.objectContaining({ type: 'question', index: 1 }));
-    const profile = await store.profiles.get('terminal:idle');
-    expect(profile.ok && profile.value.value?.history.map((e) => e.outcome)).toEqual(['expired']);
+    expect(await outcomes(store, 'idle')).toEqual(['expired']);
     await store.close();
   });
 
