@@ -6,6 +6,7 @@ import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingMana
 import type { Logger } from 'pino';
 import {
   type Intake,
+  type RespawnBackoff,
   type RespawnPolicy,
   respawnBackoff,
   SHARD_RESPAWN,
@@ -118,7 +119,7 @@ type Respawner = {
 };
 
 function createRespawner(logger: Logger, readyMs: number, policy: RespawnPolicy, signal: AbortSignal): Respawner {
-  const backoffs = new Map<number, ReturnType<typeof respawnBackoff>>();
+  const backoffs = new Map<number, RespawnBackoff>();
   /** The start waiting for each shard, by shard id. */
   const waiting = new Map<number, NodeJS.Timeout>();
   const schedule = (shard: Shard, livedMs: number, details: object): void => {

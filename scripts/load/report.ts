@@ -1,4 +1,5 @@
-import type { GcFigures, LoadResult, PauseFigures } from './run.js';
+import type { GcFigures, PauseFigures } from './pauses.js';
+import type { LoadResult } from './run.js';
 
 /** One kind of collector pause as a phrase: how often (per process), and how long. */
 const pauses = (kind: string, p: PauseFigures, per: string) =>

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { seededRandom } from '../../src/engine/index.js';
 import { startFakeSlack } from '../../tests/fakes/slack/index.js';
-import { type CandidateRecord, createCandidate, type TurnKind } from './candidate.js';
+import { type CandidateRecord, createCandidate, type SentEvent, type TurnKind } from './candidate.js';
 import { type CheckResult, checkRecords } from './checks.js';
 import { startFleet } from './fleet.js';
 import type { LoadOptions } from './options.js';
-import { observePauses, type Pauses } from './pauses.js';
+import { type GcFigures, gcFigures, observePauses } from './pauses.js';
 import type { BotReport } from './protocol.js';
 import { type PrivateRedis, startPrivateRedis } from './redis-server.js';
 import { createBalancer, type Posted, watchPosts } from './slack-side.js';
@@ -72,44 +72,14 @@ export type LoadResult = {
   readonly metricsServed: boolean;
 } & Omit<CheckResult, 'problems'> & { readonly problems: readonly string[] };
 
-/** One kind of collector pause over some processes: how often per process, and how long. */
-export type PauseFigures = {
-  readonly count: number;
-  readonly perSecond: number;
+/** How many turns replied, and their p50 and p99 latency. */
+function latencyOf(events: readonly SentEvent[]): {
+  readonly turns: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
-  readonly maxMs: number;
-};
-
-/** Both kinds of collector pause over some processes, and the share of their time paused. */
-export type GcFigures = { readonly young: PauseFigures; readonly full: PauseFigures; readonly pausedPercent: number };
-
-/** One process's collector pauses over `upSeconds`. */
-type Paused = { readonly gcPauses: Pauses; readonly upSeconds: number };
-
-/** The pauses of one kind over `processes`, `perSecond` per process. */
-function pauseFigures(processes: readonly Paused[], kind: keyof Pauses): PauseFigures {
-  const pauses = processes.flatMap((process) => process.gcPauses[kind]);
-  const upSeconds = processes.reduce((sum, process) => sum + process.upSeconds, 0);
-  return {
-    count: pauses.length,
-    perSecond: round2(upSeconds > 0 ? pauses.length / upSeconds : 0),
-    p50Ms: round2(pauses.length === 0 ? 0 : percentile(pauses, 50)),
-    p99Ms: round2(pauses.length === 0 ? 0 : percentile(pauses, 99)),
-    maxMs: round2(Math.max(0, ...pauses)),
-  };
-}
-
-/** Both kinds of pause over `processes`, and the share of their time spent in them, in percent. */
-function gcFigures(processes: readonly Paused[]): GcFigures {
-  const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
-  const pausedMs = sum(processes.map((process) => sum(process.gcPauses.young) + sum(process.gcPauses.full)));
-  const upMs = sum(processes.map((process) => process.upSeconds * 1000));
-  return {
-    young: pauseFigures(processes, 'young'),
-    full: pauseFigures(processes, 'full'),
-    pausedPercent: round2(upMs > 0 ? (100 * pausedMs) / upMs : 0),
-  };
+} {
+  const of = events.filter((e) => e.outcome === 'replied').map((e) => e.latencyMs);
+  return { turns: of.length, p50Ms: round2(percentile(of, 50)), p99Ms: round2(percentile(of, 99)) };
 }
 
 /** The Slack signing secret of the run (the fake signs with it, the bots check it). */
@@ -259,23 +229,18 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
     log('checking Redis and the fake Slack records');
     const reports: BotReport[] = await fleet.reports();
     const metricsServed = await scrape(fleet.bots.find((bot) => bot.alive)?.opsPort);
-    const checks = await checkRecords(redisUrl, [...records, ...warmRecords]);
+    const everyone = [...records, ...warmRecords];
+    const checks = await checkRecords(redisUrl, everyone);
     const exits = await fleet.stop();
     const killed = new Set(fleet.bots.filter((bot) => bot.child.signalCode === 'SIGKILL').map((bot) => bot.index));
     const gracefulShutdown = exits.every((code, i) => killed.has(i) || code === 0);
 
     const events = records.flatMap((record) => record.events);
     const warmEvents = warmRecords.flatMap((record) => record.events);
-    const warmLatencies = warmEvents.filter((e) => e.outcome === 'replied').map((e) => e.latencyMs);
-    const everyone = [...records, ...warmRecords];
-    const replied = events.filter((e) => e.outcome === 'replied');
-    const latencies = replied.map((e) => e.latencyMs);
+    const latency = latencyOf(events);
     const kinds: readonly TurnKind[] = ['start', 'intro', 'answer', 'finish'];
     const byKind = Object.fromEntries(
-      kinds.map((kind) => {
-        const of = replied.filter((e) => e.kind === kind).map((e) => e.latencyMs);
-        return [kind, { turns: of.length, p50Ms: round2(percentile(of, 50)), p99Ms: round2(percentile(of, 99)) }];
-      }),
+      kinds.map((kind) => [kind, latencyOf(events.filter((e) => e.kind === kind))]),
     ) as LoadResult['byKind'];
     const turns = reports.flatMap((report) => report.turns);
     const runtimeMs = turns.map(([ms]) => ms);
@@ -304,15 +269,15 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
         candidates: warmRecords.length,
         finished: warmRecords.filter((record) => record.finished).length,
         events: warmEvents.length,
-        p50Ms: round2(percentile(warmLatencies, 50)),
-        p99Ms: round2(percentile(warmLatencies, 99)),
+        p50Ms: latencyOf(warmEvents).p50Ms,
+        p99Ms: latencyOf(warmEvents).p99Ms,
       },
       stalled: [...events, ...warmEvents].filter((e) => e.outcome === 'stalled').length,
       stuck: everyone.filter((record) => record.stuck !== undefined).length,
       seconds: round2(seconds),
-      throughput: round2(latencies.length / seconds),
-      p50Ms: round2(percentile(latencies, 50)),
-      p99Ms: round2(percentile(latencies, 99)),
+      throughput: round2(latency.turns / seconds),
+      p50Ms: latency.p50Ms,
+      p99Ms: latency.p99Ms,
       byKind,
       runtimeP50Ms: round2(percentile(runtimeMs, 50)),
       runtimeP99Ms: round2(percentile(runtimeMs, 99)),

@@ -148,6 +148,11 @@ function isLive(session: Session): boolean {
   return session.state.phase !== 'finished';
 }
 
+/** A finished interview not (yet) filed in its owner's history. */
+function isUnfiled(session: Session): boolean {
+  return !isLive(session) && !session.archived;
+}
+
 /** Wires the engine to the store: the one place where the pieces meet. */
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { store, library, logger, sessionTtlMs } = options;
@@ -173,12 +178,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   });
   const expired = (session: Session, now: number) => isLive(session) && now - session.updatedAt > sessionTtlMs;
 
-  /** Adds a session's summary to its owner's profile, then marks it archived. */
-  async function archive(userKey: string, sessionKey: string, session: Session, now: number, idle: boolean) {
-    const entry = summarise(session, now, idle);
+  /**
+   * Adds a session's summary to its owner's profile. A finished session ends when it finished and is then marked
+   * archived; an idle one (`idleAt`, the time it was found idle) is about to be replaced or removed, so it is not.
+   */
+  async function archive(userKey: string, sessionKey: string, session: Session, idleAt?: number) {
+    const endedAt = idleAt ?? (session.state.phase === 'finished' ? session.state.at : session.updatedAt);
+    const entry = summarise(session, endedAt, idleAt !== undefined);
     const folded = await store.profiles.update(userKey, (profile) => ({ next: fold(profile, entry), result: true }));
     if (!folded.ok) return false;
-    if (idle) return true;
+    if (idleAt !== undefined) return true;
     const marked = await store.sessions.update(sessionKey, (current) =>
       current?.id === session.id
         ? { next: { ...current, archived: true }, result: true }
@@ -219,8 +228,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           return { next: current, result: { idle: current } };
         // A finished interview whose filing failed (or whose process died first) is filed before anything else is
         // done with the session: a new start would otherwise replace it and lose it from the history.
-        if (current !== undefined && current.state.phase === 'finished' && !current.archived)
-          return { next: current, result: { unfiled: current } };
+        if (current !== undefined && isUnfiled(current)) return { next: current, result: { unfiled: current } };
         const before: Reply[] = [];
         if (loaded.quarantined)
           before.push({
@@ -271,20 +279,17 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       }
       const turn = outcome.value;
       if ('unfiled' in turn) {
-        const { unfiled } = turn;
-        const at = unfiled.state.phase === 'finished' ? unfiled.state.at : now;
-        if (!(await archive(profileKey(inbound.actor), inbound.key, unfiled, at, false))) return [notSaved];
+        if (!(await archive(profileKey(inbound.actor), inbound.key, turn.unfiled))) return [notSaved];
         continue;
       }
       if ('idle' in turn) {
-        if (!(await archive(profileKey(inbound.actor), inbound.key, turn.idle, now, true))) return [notSaved];
+        if (!(await archive(profileKey(inbound.actor), inbound.key, turn.idle, now))) return [notSaved];
         filedId = turn.idle.id;
         continue;
       }
       const { replies, session } = turn;
-      if (session !== undefined && session.state.phase === 'finished' && !session.archived) {
-        const archived = await archive(profileKey(inbound.actor), inbound.key, session, session.state.at, false);
-        if (!archived)
+      if (session !== undefined && isUnfiled(session)) {
+        if (!(await archive(profileKey(inbound.actor), inbound.key, session)))
           return [
             ...replies,
             { type: 'notice', text: 'I could not add this interview to your history yet; I will try again next time.' },
@@ -334,8 +339,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         if (session === undefined) continue;
         // A finished interview left out of the history (its filing failed, its process died first) is filed too,
         // once its own turn has had time to do it.
-        const unfiled =
-          session.state.phase === 'finished' && !session.archived && now - session.updatedAt > UNFILED_GRACE_MS;
+        const unfiled = isUnfiled(session) && now - session.updatedAt > UNFILED_GRACE_MS;
         if (!unfiled && !expired(session, now)) continue;
         // Timed work is claimed like an event: whichever process claims it first files the session; if that
         // process dies, the claim lapses and the next sweep anywhere does it (filing is idempotent per session id).
@@ -344,8 +348,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         if (!claimed.ok || (claimed.value.state !== 'claimed' && claimed.value.state !== 'taken-over')) continue;
         const [, platform, ...rest] = key.split(':');
         const user = `${platform}:${rest.join(':')}`;
-        const at = session.state.phase === 'finished' ? session.state.at : now;
-        if (!(await archive(user, key, session, unfiled ? at : now, !unfiled))) {
+        if (!(await archive(user, key, session, unfiled ? undefined : now))) {
           await store.unclaim(work);
           continue;
         }
