@@ -1,7 +1,7 @@
 // `npm run bench [-- --json]`: timings of the evaluator and of a whole runtime turn, and a finished session's size.
 import { loadLibrary } from '../src/runtime/library.js';
 import { benchEvaluate, formatEvaluateBench } from './bench/evaluate.js';
-import { benchTurns, finishedSessionBytes, type TurnFigures } from './bench/turn.js';
+import { benchTurns, finishedSessionBytes, type TurnFigures, warmUpTurns } from './bench/turn.js';
 
 // The evaluator's section runs first: its start-up figure includes loading the language model.
 const evaluator = benchEvaluate();
@@ -22,6 +22,7 @@ if (process.argv.includes('--json')) {
       formatEvaluateBench(evaluator),
       '',
       'runtime turn (load, evaluate, step, save) beside a bare get+set of a session-sized value',
+      `  (measured after ${warmUpTurns.toLocaleString('en')} turns of warm-up, as in a process that has served a while)`,
       turnLine('sqlite', turn.sqlite),
       `          the same get+set with a memory turn's computing between the calls: p50 ${turn.sqlite.getSetInTurnP50Ms.toFixed(3)} ms`,
       turnLine('memory', turn.memory),

@@ -6,7 +6,7 @@ import { library } from '../runtime/helpers.js';
 // `--json` promises, each a measurement that was taken, and the ratio computed from the figures beside it.
 describe('the runtime turn bench, run small', () => {
   it('measures a turn and a bare get+set on SQLite and in memory, and gives their ratio', async () => {
-    const figures = await benchTurns(library, 30);
+    const figures = await benchTurns(library, 30, 30);
     for (const backend of ['sqlite', 'memory'] as const) {
       const f = figures[backend];
       expect(Object.keys(f).sort()).toEqual(['getSetInTurnP50Ms', 'getSetP50Ms', 'p50Ms', 'p99Ms', 'ratio']);
