@@ -18,7 +18,7 @@ export {
   weakestConcepts,
 } from './profile.js';
 export { hashSeed, seededRandom } from './random.js';
-export { SESSION_MIGRATIONS, SESSION_VERSION, SessionSchema } from './schema.js';
+export { SESSION_MIGRATIONS, SESSION_VERSION, SessionSchema, writeSession } from './schema.js';
 export { step } from './step.js';
 export type * from './types.js';
 export { CommandNames } from './types.js';

@@ -64,25 +64,83 @@ const AnswerRecordSchema = z.object({
   at: time,
 }) satisfies z.ZodType<AnswerRecord>;
 
-/** The stored shape of a session, checked on every read. */
-export const SessionSchema = z
+/** A session's turn must point at one of its questions. */
+function turnInRange(
+  session: { readonly state: InterviewState; readonly questionIds: readonly string[] },
+  issues: z.RefinementCtx,
+): void {
+  const { state } = session;
+  const live = state.phase === 'paused' ? state.resume : state;
+  if ((live.phase === 'asking' || live.phase === 'probing') && live.turn.index >= session.questionIds.length)
+    issues.addIssue({ code: 'custom', path: ['state'], message: 'turn points past the last question' });
+}
+
+/** A session's fields but its answers, with the check that reads them together. */
+const ShellSchema = z
   .object({
     id: z.string().min(1),
     settings: SettingsSchema,
     questionIds: z.array(z.string()),
     state: StateSchema,
-    answers: z.array(AnswerRecordSchema),
     createdAt: time,
     updatedAt: time,
     seenEventIds: z.array(z.string()),
     archived: z.boolean(),
   })
-  .superRefine((session, issues) => {
-    const { state } = session;
-    const live = state.phase === 'paused' ? state.resume : state;
-    if ((live.phase === 'asking' || live.phase === 'probing') && live.turn.index >= session.questionIds.length)
-      issues.addIssue({ code: 'custom', path: ['state'], message: 'turn points past the last question' });
-  }) satisfies z.ZodType<Session>;
+  .superRefine(turnInRange);
+
+/** The stored shape of a session, checked on every read. */
+export const SessionSchema = z
+  .object({ ...ShellSchema.shape, answers: z.array(AnswerRecordSchema) })
+  .superRefine(turnInRange) satisfies z.ZodType<Session>;
+
+/** A record's JSON and its checked value, as written once. */
+type WrittenRecord = { readonly json: string; readonly value: AnswerRecord };
+
+/**
+ * Records already checked and written, by record object: a record is never changed, only replaced, and each turn
+ * changes at most the last one, so a session's write checks and serialises only what is new. Keyed by both the
+ * record given and the value handed back, which is the one the next turn's session holds.
+ */
+const writtenRecords = new WeakMap<AnswerRecord, WrittenRecord>();
+
+/** A problem found in a session being written: where, and what. */
+export type WriteIssue = { readonly path: readonly PropertyKey[]; readonly message: string };
+
+/**
+ * Checks a session against `SessionSchema` and writes its JSON, reusing the work of earlier writes for the answer
+ * records they wrote. Gives what `SessionSchema` and `JSON.stringify` would give (the answers come last in the
+ * text), or the problems the schema finds; throws only where `JSON.stringify` does.
+ */
+export function writeSession(
+  session: Session,
+):
+  | { readonly ok: true; readonly json: string; readonly value: Session }
+  | { readonly ok: false; readonly issues: readonly WriteIssue[] } {
+  const { answers, ...shell } = session;
+  const records: WrittenRecord[] = [];
+  for (let i = 0; i < answers.length; i += 1) {
+    const record = answers[i] as AnswerRecord;
+    let written = writtenRecords.get(record);
+    if (written === undefined) {
+      const checked = AnswerRecordSchema.safeParse(record);
+      if (!checked.success)
+        return {
+          ok: false,
+          issues: checked.error.issues.map((issue) => ({ ...issue, path: ['answers', i, ...issue.path] })),
+        };
+      written = { json: JSON.stringify(record), value: checked.data };
+      writtenRecords.set(record, written);
+      writtenRecords.set(checked.data, written);
+    }
+    records.push(written);
+  }
+  const checked = ShellSchema.safeParse(shell);
+  if (!checked.success) return { ok: false, issues: checked.error.issues };
+  const head = JSON.stringify(shell);
+  const json = `${head.slice(0, -1)}${head === '{}' ? '' : ','}"answers":[${records.map((r) => r.json).join(',')}]}`;
+  return { ok: true, json, value: { ...checked.data, answers: records.map((r) => r.value) } };
+}
 
 /** The version of the stored session shape; raise it with a migration when the shape changes. */
 export const SESSION_VERSION = 2;

@@ -6,6 +6,7 @@ import {
   SESSION_VERSION,
   type Session,
   SessionSchema,
+  writeSession,
 } from '../engine/index.js';
 import { openStore, type Store, type StoreOptions } from '../store/index.js';
 
@@ -16,7 +17,7 @@ export type InterviewStoreOptions = Omit<StoreOptions<Session, Profile>, 'sessio
 export function openInterviewStore(options: InterviewStoreOptions): Store<Session, Profile> {
   return openStore<Session, Profile>({
     ...options,
-    sessions: { version: SESSION_VERSION, schema: SessionSchema, migrations: SESSION_MIGRATIONS },
+    sessions: { version: SESSION_VERSION, schema: SessionSchema, migrations: SESSION_MIGRATIONS, write: writeSession },
     profiles: { version: PROFILE_VERSION, schema: ProfileSchema },
   });
 }

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import { messageOf } from './attempt.js';
-import type { Codec } from './types.js';
+import type { Codec, Issue, Written } from './types.js';
 
 /** A stored value read back: upgraded and validated, or the reason it cannot be read. */
 export type Decoded<V> =
   | { readonly ok: true; readonly value: V; readonly version: number }
   | { readonly ok: false; readonly reason: string };
 
-const describeIssues = (error: z.ZodError): string =>
-  error.issues
+const describeIssues = ({ issues }: { readonly issues: readonly Issue[] }): string =>
+  issues
     .slice(0, 3)
     .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
     .join('; ');
@@ -70,16 +70,22 @@ export function encodeRead<V>(
   label: string,
   revision = 1,
 ): { readonly text: string; readonly value: V } {
-  const checked = codec.schema.safeParse(value);
-  if (!checked.success) {
-    throw new TypeError(`${label}: the value would not read back (schema: ${describeIssues(checked.error)})`);
-  }
-  let text: string;
+  let written: Written<V>;
   try {
-    // Key order matters: `v` then `r` first, so the revision can be read without parsing (here and in Lua).
-    text = JSON.stringify({ v: codec.version, r: revision, data: value });
+    written = (codec.write ?? check(codec.schema))(value);
   } catch (error) {
     throw new TypeError(`${label}: the value is not JSON-serialisable (${messageOf(error)})`);
   }
-  return { text, value: checked.data };
+  if (!written.ok) throw new TypeError(`${label}: the value would not read back (schema: ${describeIssues(written)})`);
+  // Key order matters: `v` then `r` first, so the revision can be read without parsing (here and in Lua).
+  return { text: `{"v":${codec.version},"r":${revision},"data":${written.json}}`, value: written.value };
 }
+
+/** The plain writer: the schema's check, then `JSON.stringify` of the value as given. */
+const check =
+  <V>(schema: z.ZodType<V>) =>
+  (value: V): Written<V> => {
+    const checked = schema.safeParse(value);
+    if (!checked.success) return { ok: false, issues: checked.error.issues };
+    return { ok: true, json: JSON.stringify(value), value: checked.data };
+  };

@@ -20,7 +20,20 @@ export type Codec<V> = {
   readonly version: number;
   readonly schema: z.ZodType<V>;
   readonly migrations?: Readonly<Record<number, (old: unknown) => unknown>>;
+  /**
+   * Checks and serialises a value in place of `schema` and `JSON.stringify`, for a value whose parts a writer can
+   * keep from one write to the next: it must give what they give (any order of keys), or what the schema refuses.
+   */
+  readonly write?: (value: V) => Written<V>;
 };
+
+/** A value checked and serialised by a codec's `write`, or the problems its schema found. */
+export type Written<V> =
+  | { readonly ok: true; readonly json: string; readonly value: V }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/** One problem a schema found: where in the value, and what. */
+export type Issue = { readonly path: readonly PropertyKey[]; readonly message: string };
 
 /**
  * What an update function returns: the value to save (`undefined` deletes the key) and what `update` resolves to.

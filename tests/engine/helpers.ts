@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { Command, InterviewEvent, Live, Session, StepContext } from '../../src/engine/index.js';
 import { seededRandom } from '../../src/engine/index.js';
 import { loadLibrary } from '../../src/runtime/library.js';
@@ -91,3 +92,40 @@ export const command = (name: Command['name'], question?: number): InterviewEven
 });
 export const answer = (text: string): InterviewEvent => ({ type: 'answer', text });
 export const start = (options = {}): InterviewEvent => ({ type: 'start', options });
+
+const commandNames = ['skip', 'repeat', 'hint', 'pause', 'resume', 'end', 'status', 'example', 'retry'] as const;
+
+/** Any event a user could send, sensible or not. */
+export const anyEvent: fc.Arbitrary<InterviewEvent> = fc.oneof(
+  fc.record({
+    type: fc.constant('start' as const),
+    options: fc.record(
+      {
+        questions: fc.integer({ min: -2, max: 60 }),
+        seed: fc.integer(),
+        role: fc.constantFrom('retail', 'call-centre', 'support-desk', 'hospitality' as const),
+        company: fc.string({ maxLength: 30 }),
+        skipIntro: fc.boolean(),
+        focus: fc.constant('weakest' as const),
+        weakConcepts: fc.array(fc.constantFrom('empathy', 'honesty', 'nonsense'), { maxLength: 3 }),
+      },
+      { requiredKeys: [] },
+    ),
+  }),
+  fc.record({
+    type: fc.constant('answer' as const),
+    text: fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.constant(strongStory),
+      fc.constant(''),
+      fc.string({ unit: 'binary', maxLength: 80 }),
+    ),
+  }),
+  fc.record({
+    type: fc.constant('command' as const),
+    command: fc.record(
+      { name: fc.constantFrom(...commandNames), question: fc.integer({ min: -1, max: 12 }) },
+      { requiredKeys: ['name'] },
+    ),
+  }),
+);

@@ -1,43 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type InterviewEvent, type Session, SessionSchema, step } from '../../src/engine/index.js';
-import { ctxFor, strongStory } from './helpers.js';
-
-const commandNames = ['skip', 'repeat', 'hint', 'pause', 'resume', 'end', 'status', 'example', 'retry'] as const;
-
-const anyEvent: fc.Arbitrary<InterviewEvent> = fc.oneof(
-  fc.record({
-    type: fc.constant('start' as const),
-    options: fc.record(
-      {
-        questions: fc.integer({ min: -2, max: 60 }),
-        seed: fc.integer(),
-        role: fc.constantFrom('retail', 'call-centre', 'support-desk', 'hospitality' as const),
-        company: fc.string({ maxLength: 30 }),
-        skipIntro: fc.boolean(),
-        focus: fc.constant('weakest' as const),
-        weakConcepts: fc.array(fc.constantFrom('empathy', 'honesty', 'nonsense'), { maxLength: 3 }),
-      },
-      { requiredKeys: [] },
-    ),
-  }),
-  fc.record({
-    type: fc.constant('answer' as const),
-    text: fc.oneof(
-      fc.string({ maxLength: 200 }),
-      fc.constant(strongStory),
-      fc.constant(''),
-      fc.string({ unit: 'binary', maxLength: 80 }),
-    ),
-  }),
-  fc.record({
-    type: fc.constant('command' as const),
-    command: fc.record(
-      { name: fc.constantFrom(...commandNames), question: fc.integer({ min: -1, max: 12 }) },
-      { requiredKeys: ['name'] },
-    ),
-  }),
-);
+import { type Session, SessionSchema, step } from '../../src/engine/index.js';
+import { anyEvent, ctxFor } from './helpers.js';
 
 describe('step over random event sequences', () => {
   it('never throws and always leaves a session that passes the schema', () => {

@@ -92,4 +92,24 @@ describe('encode', () => {
     const big = { at: 1n as unknown as number, tags: [] };
     expect(() => encode(stamped, big, 'label')).toThrow(TypeError);
   });
+
+  it("uses the codec's own writer when it has one, in the same envelope and with the same refusals", () => {
+    const written: string[] = [];
+    const counted: Codec<{ readonly at: number; readonly tags: readonly string[] }> = {
+      ...stamped,
+      write: (value) => {
+        if (value.at < 0) return { ok: false, issues: [{ path: ['at'], message: 'before the epoch' }] };
+        written.push(value.tags.join());
+        // Keys in another order than JSON.stringify's: the envelope takes the writer's JSON as it is.
+        return { ok: true, json: JSON.stringify({ tags: value.tags, at: value.at }), value: { ...value } };
+      },
+    };
+    const result = encodeRead(counted, { at: 4, tags: ['x'] }, 'test', 7);
+    expect(result.text).toBe('{"v":3,"r":7,"data":{"tags":["x"],"at":4}}');
+    expect(written).toEqual(['x']);
+    expect(decode(counted, result.text)).toEqual({ ok: true, value: result.value, version: 3 });
+    expect(() => encode(counted, { at: -1, tags: [] }, 'label')).toThrow(
+      /^label: the value would not read back \(schema: at: before the epoch\)/,
+    );
+  });
 });
