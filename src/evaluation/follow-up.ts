@@ -71,7 +71,8 @@ export function chooseFollowUp(
   const usesQuote = quote !== null && template.includes('{quote}');
   return {
     reason: next.reason,
-    text: usesQuote ? template.replaceAll('{quote}', quote) : template,
+    // A function, not the string: the candidate's words may hold `$&` or `$'`, which a replacement string expands.
+    text: usesQuote ? template.replaceAll('{quote}', () => quote) : template,
     ...(usesQuote ? { quote } : {}),
     ...(next.conceptId === undefined ? {} : { conceptId: next.conceptId }),
   };

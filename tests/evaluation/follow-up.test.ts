@@ -128,6 +128,18 @@ describe("chooseFollowUp: the candidate's own words", () => {
     expect([...quotes].some((q) => q.startsWith('I '))).toBe(true);
   });
 
+  it("quotes words holding a replacement pattern ($&, $') exactly as they were written", () => {
+    for (let seed = 1; seed <= 20; seed += 1) {
+      const followUp = ask("0$& I called and then $' I said", 'meaning', none, seed);
+      if (followUp?.quote === undefined) continue;
+      expect(followUp.quote).toContain('$');
+      expect(followUp.text).toContain(followUp.quote);
+      expect(followUp.text).not.toContain('{quote}');
+      return;
+    }
+    throw new Error('no seed picked a quoting template');
+  });
+
   it('uses a template without a quote when nothing is quotable', () => {
     const followUp = ask('patience');
     expect(followUp?.reason).toBe('expand');
