@@ -118,6 +118,7 @@ export function writeSession(
   | { readonly ok: true; readonly json: string; readonly value: Session }
   | { readonly ok: false; readonly issues: readonly WriteIssue[] } {
   const { answers, ...shell } = session;
+  if (!Array.isArray(answers)) return { ok: false, issues: [{ path: ['answers'], message: 'expected an array' }] };
   const records: WrittenRecord[] = [];
   for (let i = 0; i < answers.length; i += 1) {
     const record = answers[i] as AnswerRecord;

@@ -52,6 +52,11 @@ describe('writeSession', () => {
     const pastTheEnd = writeSession({ ...session, state: { phase: 'asking', turn: { index: 9, retry: null } } });
     expect(pastTheEnd.ok).toBe(false);
     if (!pastTheEnd.ok) expect(pastTheEnd.issues.map((issue) => issue.path)).toEqual([['state']]);
+    const noAnswers = { ...session, answers: undefined } as unknown as Session;
+    expect(writeSession(noAnswers)).toEqual({
+      ok: false,
+      issues: [{ path: ['answers'], message: 'expected an array' }],
+    });
     // A record refused once is refused again: nothing is kept of it.
     expect(writeSession({ ...session, answers: [{ ...record, score: 200 }] }).ok).toBe(false);
   });
