@@ -71,6 +71,13 @@ const Env = z
     ),
   })
   .superRefine((env, issues) => {
+    // Each shard is a process of its own: only Redis is shared by processes and locks a session across them.
+    if (env.DISCORD_SHARDS !== undefined && env.DISCORD_TOKEN !== undefined && !/^rediss?:\/\//.test(env.STORE_URL))
+      issues.addIssue({
+        code: 'custom',
+        path: ['DISCORD_SHARDS'],
+        message: 'runs one process per shard, which must share one store: set STORE_URL=redis://<host>:<port>',
+      });
     if (env.DISCORD_TOKEN !== undefined && env.DISCORD_APPLICATION_ID === undefined)
       issues.addIssue({
         code: 'custom',

@@ -282,6 +282,7 @@ describe('scale-out configuration', () => {
     const set = parseConfig({
       OPS_PORT: '9100',
       STORE_LEASE_MS: '2000',
+      STORE_URL: 'redis://127.0.0.1:6379',
       DISCORD_SHARDS: 'auto',
       SWEEP_INTERVAL_MINUTES: '5',
     });
@@ -299,5 +300,22 @@ describe('scale-out configuration', () => {
       'STORE_LEASE_MS',
       'DISCORD_SHARDS',
     ]);
+  });
+
+  it('refuses shards on a store that only one process can use', () => {
+    const discord = {
+      DISCORD_TOKEN: `${'M'.repeat(24)}.${'G'.repeat(6)}.${'x'.repeat(38)}`,
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      DISCORD_SHARDS: '2',
+    };
+    for (const STORE_URL of [undefined, 'sqlite://data/x.sqlite', 'memory://']) {
+      const parsed = parseConfig({ ...discord, ...(STORE_URL === undefined ? {} : { STORE_URL }) });
+      expect(parsed.ok ? [] : parsed.errors).toEqual([
+        'DISCORD_SHARDS: runs one process per shard, which must share one store: set STORE_URL=redis://<host>:<port>',
+      ]);
+    }
+    expect(parseConfig({ ...discord, STORE_URL: 'rediss://cache.example:6380' }).ok).toBe(true);
+    // Without Discord there are no shards to run.
+    expect(parseConfig({ DISCORD_SHARDS: '2' }).ok).toBe(true);
   });
 });

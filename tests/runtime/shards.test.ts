@@ -13,7 +13,12 @@ import {
 
 const token = `${'M'.repeat(24)}.${'G'.repeat(6)}.${'x'.repeat(38)}`;
 const configWith = (env: Record<string, string>) => {
-  const parsed = parseConfig({ DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: '123456789012345678', ...env });
+  const parsed = parseConfig({
+    DISCORD_TOKEN: token,
+    DISCORD_APPLICATION_ID: '123456789012345678',
+    STORE_URL: 'redis://127.0.0.1:6379',
+    ...env,
+  });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   return parsed.value;
 };
