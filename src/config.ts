@@ -1,5 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { isRedisUrl } from './store/url.js';
 
 /** A parse that either succeeded or lists one line per problem. */
 export type Parsed<T> =
@@ -71,8 +72,8 @@ const Env = z
     ),
   })
   .superRefine((env, issues) => {
-    // Each shard is a process of its own: only Redis is shared by processes and locks a session across them.
-    if (env.DISCORD_SHARDS !== undefined && env.DISCORD_TOKEN !== undefined && !/^rediss?:\/\//.test(env.STORE_URL))
+    // Each shard is a process of its own, and only Redis is shared by processes and locks a session across them.
+    if (env.DISCORD_SHARDS !== undefined && env.DISCORD_TOKEN !== undefined && !isRedisUrl(env.STORE_URL))
       issues.addIssue({
         code: 'custom',
         path: ['DISCORD_SHARDS'],

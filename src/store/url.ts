@@ -20,6 +20,11 @@ export function redactUrl(url: string): string {
 const invalid = (url: string, why: string): Error =>
   new Error(`STORE_URL "${redactUrl(url)}" is not valid (${why}): use ${ACCEPTED}`);
 
+/** Whether STORE_URL names Redis, the one store that several processes share (and lock across). */
+export function isRedisUrl(url: string): boolean {
+  return /^rediss?:\/\//.test(url.trim());
+}
+
 /** Parses STORE_URL; throws one line naming STORE_URL and the accepted forms when it is not one of them. */
 export function parseStoreUrl(url: string, cwd: string = process.cwd()): StoreTarget {
   const trimmed = url.trim();
@@ -29,7 +34,7 @@ export function parseStoreUrl(url: string, cwd: string = process.cwd()): StoreTa
     if (path === '') throw invalid(url, 'no file path');
     return { kind: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path) };
   }
-  if (/^rediss?:\/\//.test(trimmed)) {
+  if (isRedisUrl(trimmed)) {
     let parsed: URL;
     try {
       parsed = new URL(trimmed);

@@ -304,7 +304,7 @@ describe('scale-out configuration', () => {
 
   it('refuses shards on a store that only one process can use', () => {
     const discord = {
-      DISCORD_TOKEN: `${'M'.repeat(24)}.${'G'.repeat(6)}.${'x'.repeat(38)}`,
+      DISCORD_TOKEN: 'x'.repeat(70),
       DISCORD_APPLICATION_ID: '123456789012345678',
       DISCORD_SHARDS: '2',
     };
