@@ -12,6 +12,8 @@ const bytes = await finishedSessionBytes(library);
 const turnLine = (name: string, t: TurnFigures) =>
   `  ${name.padEnd(7)} p50 ${t.p50Ms.toFixed(3)} ms  p99 ${t.p99Ms.toFixed(3)} ms  ` +
   `bare get+set p50 ${t.getSetP50Ms.toFixed(3)} ms  ratio ${t.ratio.toFixed(1)}x`;
+const roundsLine = ({ roundRatios: r }: TurnFigures) =>
+  `          ratio round by round: ${r.min.toFixed(1)}x to ${r.max.toFixed(1)}x, median ${r.median.toFixed(1)}x`;
 
 if (process.argv.includes('--json')) {
   const { evaluate, startupMs, startup } = evaluator;
@@ -24,6 +26,7 @@ if (process.argv.includes('--json')) {
       'runtime turn (load, evaluate, step, save) beside a bare get+set of a session-sized value',
       `  (measured after ${warmUpTurns.toLocaleString('en')} turns of warm-up, as in a process that has served a while)`,
       turnLine('sqlite', turn.sqlite),
+      roundsLine(turn.sqlite),
       `          the same get+set with a memory turn's computing between the calls: p50 ${turn.sqlite.getSetInTurnP50Ms.toFixed(3)} ms`,
       turnLine('memory', turn.memory),
       '  (the 3x target is for a store on disk or the network: a bare get+set in memory is a Map lookup of a few',

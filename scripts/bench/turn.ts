@@ -19,6 +19,11 @@ export type TurnFigures = {
   getSetP50Ms: number;
   ratio: number;
   getSetInTurnP50Ms: number;
+  /**
+   * The ratio within each round of turns and the get+sets timed right after them: the least, the median and the
+   * most. Their spread is how far this machine's speed moved during the run.
+   */
+  roundRatios: { min: number; median: number; max: number };
 };
 
 const silent = pino({ level: 'silent' });
@@ -96,6 +101,13 @@ function busy(ms: number): void {
 /** A backend's figures but the get+set with computing between, and the session texts its get+set moved. */
 type Measured = { readonly figures: Omit<TurnFigures, 'getSetInTurnP50Ms'>; readonly values: readonly string[] };
 
+/** The least, median and most of `ratios`, rounded. */
+function spread(ratios: readonly number[]): TurnFigures['roundRatios'] {
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const median = percentile(sorted, 50);
+  return { min: round3(sorted[0] ?? Number.NaN), median: round3(median), max: round3(sorted.at(-1) ?? Number.NaN) };
+}
+
 /** Whole interviews of `users` candidates on one store, answered turn by turn with texts never sent before. */
 async function interviews(url: string, library: Library) {
   const store = openInterviewStore({ url, logger: silent });
@@ -152,17 +164,21 @@ async function measure(url: string, backend: Backend, library: Library, turns: n
   await answer(200);
   const times: number[] = [];
   const bare: number[] = [];
+  const ratios: number[] = [];
   let values: string[] = [];
   for (let done = 0; done < turns; done += roundSize) {
     const size = Math.min(roundSize, turns - done);
-    times.push(...(await answer(size)));
+    const round = await answer(size);
+    times.push(...round);
     // The bare get+set moves the sessions the turns moved (each user's, as it stands), so both pay for the same sizes.
     values = [];
     for (let u = 0; u < users; u++) {
       const stored = await store.sessions.get(`solo:terminal:u${u}`);
       if (stored.ok && stored.value.value !== undefined) values.push(JSON.stringify(stored.value.value));
     }
-    bare.push(...(await bareGetSet(backend, values, size, 0, done)));
+    const roundBare = await bareGetSet(backend, values, size, 0, done);
+    bare.push(...roundBare);
+    ratios.push(percentile(round, 50) / percentile(roundBare, 50));
   }
   await store.close();
   const getSetP50Ms = percentile(bare, 50);
@@ -172,6 +188,7 @@ async function measure(url: string, backend: Backend, library: Library, turns: n
     p99Ms: round3(percentile(times, 99)),
     getSetP50Ms: round3(getSetP50Ms),
     ratio: round3(p50Ms / getSetP50Ms),
+    roundRatios: spread(ratios),
   };
   return { figures, values };
 }

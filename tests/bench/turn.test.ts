@@ -9,14 +9,22 @@ describe('the runtime turn bench, run small', () => {
     const figures = await benchTurns(library, 30, 30);
     for (const backend of ['sqlite', 'memory'] as const) {
       const f = figures[backend];
-      expect(Object.keys(f).sort()).toEqual(['getSetInTurnP50Ms', 'getSetP50Ms', 'p50Ms', 'p99Ms', 'ratio']);
-      for (const value of Object.values(f)) expect(Number.isFinite(value) && value >= 0).toBe(true);
+      const { roundRatios, ...times } = f;
+      expect(Object.keys(times).sort()).toEqual(['getSetInTurnP50Ms', 'getSetP50Ms', 'p50Ms', 'p99Ms', 'ratio']);
+      for (const value of Object.values(times)) expect(Number.isFinite(value) && value >= 0).toBe(true);
       expect(f.p50Ms).toBeGreaterThan(0);
       expect(f.p99Ms).toBeGreaterThanOrEqual(f.p50Ms);
+      expect(Object.keys(roundRatios).sort()).toEqual(['max', 'median', 'min']);
+      expect(roundRatios.min).toBeGreaterThan(0);
+      expect(roundRatios.min).toBeLessThanOrEqual(roundRatios.median);
+      expect(roundRatios.median).toBeLessThanOrEqual(roundRatios.max);
     }
     const { sqlite, memory } = figures;
     // Figures are rounded to the microsecond; the SQLite ones are hundreds of microseconds, so the ratio checks out.
     expect(Math.abs(sqlite.ratio - sqlite.p50Ms / sqlite.getSetP50Ms) / sqlite.ratio).toBeLessThan(0.01);
+    // Thirty turns are one round, so the round's ratio is the run's.
+    for (const value of Object.values(sqlite.roundRatios))
+      expect(Math.abs(value - sqlite.ratio) / sqlite.ratio).toBeLessThan(0.001);
     // A write to a file costs more than a Map lookup.
     expect(sqlite.getSetP50Ms).toBeGreaterThan(memory.getSetP50Ms);
     expect(sqlite.getSetInTurnP50Ms).toBeGreaterThan(memory.getSetInTurnP50Ms);
