@@ -74,14 +74,31 @@ function labels(loaded: LoadedPack, ids: readonly string[]): string {
 
 const skipWords = new Set(['skip', 'no', 'none', 'n/a', 'pass', 'not sure', "don't know", 'dont know']);
 
-/** Reads a company line: "Northwind: friendly, reliable" gives the company and its values; quotes are dropped. */
-export function parseCompanyLine(text: string): Pick<Settings, 'company' | 'companyValues'> {
-  const [name = '', values = ''] = text.split(/:(.*)/s);
-  const company = name
+// A reply written as a sentence names the company after a lead-in: "I'm interviewing with Tesco", "It's Northwind".
+const leadIn =
+  /^(?:(?:i['’]?m|i am|we['’]?re|we are)\s+)?(?:(?:interviewing|applying)\s+(?:with|at|for|to)|it['’]?s|it is|(?:the\s+)?company is)\s+/i;
+// What such a sentence goes on to say about the job: "... with Tesco for a weekend role".
+const jobTail = /\s+(?:for|as)\s+(?:a|an|the)\s.*$/is;
+
+/** The company a reply names: quotes dropped, and a sentence's lead-in and job tail ("for a till job") left out. */
+function companyName(text: string): string {
+  const name = text.trim();
+  const named = name.replace(leadIn, '');
+  const bare = named === name ? name : named.replace(jobTail, '');
+  return bare
     .trim()
     .replace(/^["'“‘](.*)["'”’]$/s, '$1')
     .trim()
     .slice(0, 100);
+}
+
+/**
+ * Reads a company line: "Northwind: friendly, reliable" gives the company and its values; quotes are dropped, and so
+ * are the words around the name in a sentence ("I'm interviewing with Northwind for a front desk job").
+ */
+export function parseCompanyLine(text: string): Pick<Settings, 'company' | 'companyValues'> {
+  const [name = '', values = ''] = text.split(/:(.*)/s);
+  const company = companyName(name);
   const list = values
     .split(/[,;\n]/)
     .map((value) => value.trim().slice(0, 60))
@@ -142,6 +159,8 @@ export function startQuestions(
   const turn = { index: 0, retry: null };
   const next = withState({ ...session, questionIds }, { phase: 'asking', turn }, ctx);
   const company = next.settings.company;
-  const intro = company === undefined ? [] : [notice(`Good: I will listen for how your answers fit ${company}.`)];
+  // A name may end with its own full stop ("Acme Inc."): the sentence takes no second one.
+  const stop = company !== undefined && /[.!?]$/.test(company) ? '' : '.';
+  const intro = company === undefined ? [] : [notice(`Good: I will listen for how your answers fit ${company}${stop}`)];
   return { session: next, replies: [...before, ...intro, ask(next, loaded, turn)] };
 }

@@ -67,6 +67,26 @@ describe('start: the intro', () => {
     expect(role.replies.at(-1)).toEqual(expect.objectContaining({ type: 'question', index: 1 }));
   });
 
+  it('reads the company out of a sentence, and ends the notice with one full stop', () => {
+    const cases: readonly (readonly [string, string])[] = [
+      ["I'm interviewing with Northwind Hotels for a front desk job.", 'Northwind Hotels'],
+      ['I am applying to Tesco as a weekend cashier', 'Tesco'],
+      ['It\u2019s Acme Inc.', 'Acme Inc.'],
+      ['the company is "Blue Door Cafe": friendly', 'Blue Door Cafe'],
+      // A name is kept whole, whatever words it holds, when no lead-in comes before it.
+      ['At Home for a Better World', 'At Home for a Better World'],
+      ['Acme Inc.', 'Acme Inc.'],
+    ];
+    for (const [line, company] of cases) {
+      const first = step(undefined, start({ role: 'retail' }), ctxFor(1));
+      const { session, replies } = step(first.session, answer(line), ctxFor(2));
+      expect(session?.settings.company).toBe(company);
+      const said = replies.find((reply) => reply.type === 'notice' && reply.text.startsWith('Good:'));
+      expect(said).toEqual(expect.objectContaining({ text: expect.stringMatching(/[^.]\.$/) }));
+      expect(said).toEqual(expect.objectContaining({ text: expect.stringContaining(`fit ${company}`) }));
+    }
+  });
+
   it('skips the intro when a company is given', () => {
     const { session } = step(undefined, start({ company: 'Acme', role: 'retail' }), ctxFor(1));
     expect(session?.state.phase).toBe('asking');
