@@ -30,6 +30,21 @@ function isNumber(token: Token): boolean {
   return (token.isWord && /^\d/.test(token.text)) || numberWords.has(token.normal);
 }
 
+/** A rough count rather than a detail: "a question or two", "two or three times", "5 or 6", "ten or so". */
+function isApproximate(tokens: readonly Token[], i: number): boolean {
+  const { sentence } = tokens[i] as Token;
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  const next = tokens[i + 2];
+  if (before?.sentence === sentence && before.normal === 'or') return true;
+  return (
+    after?.sentence === sentence &&
+    after.normal === 'or' &&
+    next?.sentence === sentence &&
+    (isNumber(next) || next.normal === 'so')
+  );
+}
+
 function phraseAt(tokens: readonly Token[], first: number, last: number): string {
   let end = first;
   for (let j = first + 1; j <= last && j < tokens.length; j += 1) {
@@ -54,7 +69,8 @@ export function readSpecificity(
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] as Token;
     if (!token.isWord) continue;
-    if (isNumber(token) && !inStock.has(i)) pushUnique(numbers, phraseAt(tokens, i, i + 2), 8);
+    if (isNumber(token) && !inStock.has(i) && !isApproximate(tokens, i))
+      pushUnique(numbers, phraseAt(tokens, i, i + 2), 8);
     if ((timeWords.has(token.lemma) || token.normal === 'ago') && !inStock.has(i)) {
       const before = tokens[i - 1];
       const opens =

@@ -12,6 +12,17 @@ describe('specificity: concrete details against general claims', () => {
     expect(s.concreteActions).toEqual(['I called 4 other stores']);
   });
 
+  it('does not take a rough count for a detail', () => {
+    const s = evaluate(
+      'I ask a question or two before I suggest anything. We had two or three complaints, maybe 5 or 6 a week, ten or so.',
+    ).specificity;
+    expect(s.numbers).toEqual([]);
+    // An exact count beside a rough one is still a detail.
+    expect(evaluate('We had two or three complaints, so I called 4 other stores.').specificity.numbers).toEqual([
+      '4 other stores',
+    ]);
+  });
+
   it('lists general claims and scores them below a story', () => {
     const vague = evaluate(
       'Customers like friendly staff. Good service is important. People remember how you made them feel.',
