@@ -45,24 +45,31 @@ export function coverConcepts(
 } {
   const ownWords = new Set<number>();
   const sentences = new Set<number>();
+  // A concept shown only inside stock phrases ("I'm a people person") is still covered, but its quotes give way to
+  // the candidate's own words wherever those show it too: feedback should not praise a cliché.
   const evidence = rubric.concepts.map((): string[] => []);
+  const stocked = rubric.concepts.map((): string[] => []);
   const negated = rubric.concepts.map((): string[] => []);
   for (const { cue, owner, match } of found) {
     const denied = isNegatedMatch(tokens, scopes, match, cue.hasNegator);
     const shows = cue.inverted ? denied : !denied;
-    const list = shows ? evidence[owner] : negated[owner];
+    const own = !inStock(stock, match);
+    const list = shows ? (own ? evidence : stocked)[owner] : negated[owner];
     if (list !== undefined && list.length < 3) pushUnique(list, evidenceFor(tokens, match));
     if (shows) sentences.add(tokens[match.first]?.sentence ?? -1);
-    if (shows && !inStock(stock, match)) ownWords.add(owner);
+    if (shows && own) ownWords.add(owner);
   }
   const expected = new Set(question.concepts);
-  const coverage = rubric.concepts.map((concept, i) => ({
-    id: concept.id,
-    label: concept.label,
-    covered: (evidence[i]?.length ?? 0) > 0,
-    expected: expected.has(concept.id),
-    evidence: evidence[i] ?? [],
-    negated: negated[i] ?? [],
-  }));
+  const coverage = rubric.concepts.map((concept, i) => {
+    const quotes = evidence[i]?.length ? evidence[i] : (stocked[i] ?? []);
+    return {
+      id: concept.id,
+      label: concept.label,
+      covered: quotes.length > 0,
+      expected: expected.has(concept.id),
+      evidence: quotes,
+      negated: negated[i] ?? [],
+    };
+  });
   return { coverage, sentences, matches: found.length, substantive: ownWords.size };
 }

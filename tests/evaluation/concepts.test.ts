@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createEvaluator } from '../../src/evaluation/index.js';
+import { loadCorpus, loadPacks, type Pack, type Question } from '../../src/packs/index.js';
 import { covers, evaluate } from './helpers.js';
 
 describe('concept coverage: cues match lemma sequences', () => {
@@ -45,5 +47,23 @@ describe('concept coverage: cues match lemma sequences', () => {
   it('gives no evidence for a concept it does not find', () => {
     const evaluation = evaluate('I like working with people.');
     expect(evaluation.concepts.every((c) => c.covered === c.evidence.length > 0)).toBe(true);
+  });
+});
+
+describe("concept evidence: the candidate's own words before stock phrases", () => {
+  // The shipped pack: its positive-attitude cues include phrases that stock lines ("love helping people") contain.
+  const pack = loadPacks().find((p) => p.id === 'customer-service') as Pack;
+  const evaluator = createEvaluator(pack, loadCorpus());
+  const question = pack.questions[0] as Question;
+  const evidenceOf = (answer: string) =>
+    evaluator.evaluate(answer, question, undefined).concepts.find((c) => c.id === 'positive-attitude');
+
+  it('quotes a stock phrase only when nothing else shows the concept', () => {
+    const cliche = 'I am a people person and I love helping people.';
+    expect(evidenceOf(cliche)).toEqual(expect.objectContaining({ covered: true, evidence: [cliche.slice(0, -1)] }));
+    const both = evidenceOf(`${cliche} I would always smile and make sure they are happy.`);
+    expect(both).toEqual(
+      expect.objectContaining({ covered: true, evidence: ['I would always smile and make sure they are happy'] }),
+    );
   });
 });
