@@ -30,7 +30,29 @@ export function evidenceFor(tokens: readonly Token[], match: Match, maxWords = 1
       }
     }
   }
+  // A clause cut within a couple of words of its own start or end reads as a fragment ("me customer service means"):
+  // the quote takes those words too.
+  first = clauseEdge(tokens, first, -1, sentence);
+  last = clauseEdge(tokens, last, 1, sentence);
   return spanText(tokens, first, last);
+}
+
+/** How many words past `from` (going `step`) a quote may reach to close its clause. */
+const closingWords = 2;
+
+/** `from`, or the clause's edge if it lies within `closingWords` words in the direction of `step`. */
+function clauseEdge(tokens: readonly Token[], from: number, step: 1 | -1, sentence: number | undefined): number {
+  let at = from;
+  let words = 0;
+  for (let i = from + step; ; i += step) {
+    const token = tokens[i];
+    if (token === undefined || token.sentence !== sentence || clauseEnds.has(token.text)) return at;
+    if (token.isWord) {
+      words += 1;
+      if (words > closingWords) return from;
+    }
+    at = i;
+  }
 }
 
 /** Adds a piece of evidence unless it is already there; keeps at most `limit`. */

@@ -44,6 +44,19 @@ describe('concept coverage: cues match lemma sequences', () => {
     expect(listening?.evidence).toEqual(['I always listen carefully before I say anything']);
   });
 
+  it('cuts a long clause at about fourteen words, but not a couple of words short of its start or end', () => {
+    // Fifteen words: a window of fourteen around "listen" would begin at "me".
+    const long = 'To me it means that I always listen to every word the customer says first.';
+    const [quote] = evaluate(long).concepts.find((c) => c.id === 'active-listening')?.evidence ?? [];
+    expect(quote).toBe(long.slice(0, -1));
+    // Far from both ends, the quote stays a window around the cue.
+    const longer =
+      'On most days at the shop it means that in the rush I really listen to every single word of the customer before I say what we can do for them next week.';
+    const [window] = evaluate(longer).concepts.find((c) => c.id === 'active-listening')?.evidence ?? [];
+    expect(window?.split(' ').length).toBeLessThanOrEqual(14);
+    expect(longer).toContain(window);
+  });
+
   it('gives no evidence for a concept it does not find', () => {
     const evaluation = evaluate('I like working with people.');
     expect(evaluation.concepts.every((c) => c.covered === c.evidence.length > 0)).toBe(true);
