@@ -140,9 +140,16 @@ function lastAnswered(session: Session): number | undefined {
   return last === undefined ? undefined : last.index + 1;
 }
 
+/** The question (1-based) whose answer is in progress, between its first part and its feedback; if any. */
+function inProgress(session: Session): number | undefined {
+  const last = session.answers.at(-1);
+  return last !== undefined && last.score === null && !last.skipped ? last.index + 1 : undefined;
+}
+
 /** The model answer of a question the candidate has already answered. */
 export function example(session: Session, command: Command, loaded: LoadedPack): StepResult {
-  const number = command.question ?? lastAnswered(session);
+  const current = inProgress(session);
+  const number = command.question ?? lastAnswered(session) ?? current;
   if (number === undefined) return stay(session, notice('I show a model answer once you have answered a question.'));
   const index = number - 1;
   if (!Number.isInteger(index) || index < 0 || index >= session.questionIds.length)
@@ -150,7 +157,11 @@ export function example(session: Session, command: Command, loaded: LoadedPack):
   if (!session.answers.some((r) => r.index === index && r.score !== null))
     return stay(
       session,
-      notice(`Answer question ${number} first: I show its model answer only after you have tried it.`),
+      notice(
+        number === current
+          ? `Finish question ${number} first (answer the follow-up, or skip it): then I show its model answer.`
+          : `Answer question ${number} first: I show its model answer only after you have tried it.`,
+      ),
     );
   const question = questionAt(session, loaded, index);
   return stay(session, { type: 'example', index: number, questionText: question.text, text: question.modelAnswer });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { step } from '../../src/engine/index.js';
+import { SessionSchema, step } from '../../src/engine/index.js';
 import { answer, command, ctxFor, fixedCtx, library, probingSession, sessionIn, strongStory } from './helpers.js';
 
 const asking = () => sessionIn({ phase: 'asking', turn: { index: 1, retry: null } });
@@ -36,6 +36,26 @@ describe('example', () => {
     const { session, replies } = step(before, command('example', 2), fixedCtx);
     expect(session).toBe(before);
     expect(replies[0]).toEqual(expect.objectContaining({ type: 'notice', text: expect.stringMatching(/first/) }));
+  });
+
+  it('asks to finish a question whose follow-up is pending before showing its model answer', () => {
+    const before = probingSession();
+    const finishFirst = expect.objectContaining({
+      type: 'notice',
+      text: expect.stringMatching(/^Finish question 2 first \(answer the follow-up, or skip it\)/),
+    });
+    expect(step(before, command('example', 2), fixedCtx).replies).toEqual([finishFirst]);
+    // Without a number the model answer is the last finished question's (here 1), as before.
+    expect(step(before, command('example'), fixedCtx).replies[0]).toEqual(
+      expect.objectContaining({ type: 'example', index: 1 }),
+    );
+    // With nothing finished yet (question 1 skipped), it names the question in progress.
+    const [first, second] = before.answers;
+    if (first === undefined || second === undefined) throw new Error('expected two answer records');
+    const skippedFirst = { ...first, parts: [], score: null, skipped: true, covered: [], missed: [] };
+    const onlyInProgress = { ...before, answers: [skippedFirst, second] };
+    expect(SessionSchema.safeParse(onlyInProgress).success).toBe(true);
+    expect(step(onlyInProgress, command('example'), fixedCtx).replies).toEqual([finishFirst]);
   });
 });
 
