@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEvaluator } from '../../src/evaluation/index.js';
-import { loadCorpus, loadPacks, type Pack, type Question } from '../../src/packs/index.js';
-import { covers, evaluate } from './helpers.js';
+import { covers, evaluate, evaluateShipped } from './helpers.js';
 
 describe('concept coverage: cues match lemma sequences', () => {
   it('matches inflected forms of a cue', () => {
@@ -65,11 +63,8 @@ describe('concept coverage: cues match lemma sequences', () => {
 
 describe("concept evidence: the candidate's own words before stock phrases", () => {
   // The shipped pack: its positive-attitude cues include phrases that stock lines ("love helping people") contain.
-  const pack = loadPacks().find((p) => p.id === 'customer-service') as Pack;
-  const evaluator = createEvaluator(pack, loadCorpus());
-  const question = pack.questions[0] as Question;
   const evidenceOf = (answer: string) =>
-    evaluator.evaluate(answer, question, undefined).concepts.find((c) => c.id === 'positive-attitude');
+    evaluateShipped(answer, 'cs-meaning').concepts.find((c) => c.id === 'positive-attitude');
 
   it('quotes a stock phrase only when nothing else shows the concept', () => {
     const cliche = 'I am a people person and I love helping people.';

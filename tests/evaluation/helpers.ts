@@ -1,6 +1,14 @@
 import { seededRandom } from '../../src/engine/index.js';
 import { createEvaluator, type Evaluation, type Evaluator } from '../../src/evaluation/index.js';
-import { type Corpus, CorpusSchema, type Pack, PackSchema, type Question } from '../../src/packs/index.js';
+import {
+  type Corpus,
+  CorpusSchema,
+  loadCorpus,
+  loadPacks,
+  type Pack,
+  PackSchema,
+  type Question,
+} from '../../src/packs/index.js';
 
 /** A small rubric of our own, so unit tests do not move when the shipped pack's content is edited. */
 export const testPack: Pack = PackSchema.parse({
@@ -129,6 +137,23 @@ export function evaluate(
 }
 
 /** Whether a concept is covered in an evaluation. */
+let shipped: { readonly pack: Pack; readonly evaluator: Evaluator } | undefined;
+
+/**
+ * Evaluates an answer to a question of the shipped pack, for tests of what its own cues match (built on first use:
+ * the shipped corpus takes a moment to fingerprint).
+ */
+export function evaluateShipped(answer: string, questionId: string): Evaluation {
+  if (shipped === undefined) {
+    const pack = loadPacks().find((p) => p.id === 'customer-service');
+    if (pack === undefined) throw new Error('the customer-service pack is missing');
+    shipped = { pack, evaluator: createEvaluator(pack, loadCorpus()) };
+  }
+  const asked = shipped.pack.questions.find((q) => q.id === questionId);
+  if (asked === undefined) throw new Error(`no question ${questionId} in the shipped pack`);
+  return shipped.evaluator.evaluate(answer, asked, undefined);
+}
+
 export function covers(evaluation: Evaluation, conceptId: string): boolean {
   return evaluation.concepts.find((c) => c.id === conceptId)?.covered ?? false;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, strongStory } from './helpers.js';
+import { evaluate, evaluateShipped, strongStory } from './helpers.js';
 
 describe('off-topic: no overlap with the question, the rubric or the trade', () => {
   it('flags an answer about something else', () => {
@@ -36,5 +36,17 @@ describe('off-topic: no overlap with the question, the rubric or the trade', () 
       'difficult',
     ).star;
     expect(star && Object.values(star).some((part) => part.present)).toBe(false);
+  });
+
+  it('is not kept on topic by a passing word that a cue needs in context ("my favourite football team")', () => {
+    const football = evaluateShipped(
+      'My favourite football team is Leeds United and I watch every match with my dad on Saturdays.',
+      'first-impression',
+    );
+    expect(football.offTopic).toBe(true);
+    expect(football.concepts.filter((c) => c.covered)).toEqual([]);
+    // A customer's favourite is still personal service.
+    const regular = evaluateShipped('I always remember her favourite cake when she comes in.', 'first-impression');
+    expect(regular.concepts.find((c) => c.id === 'personalization')?.covered).toBe(true);
   });
 });
