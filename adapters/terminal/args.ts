@@ -23,7 +23,7 @@ In the interview: type an answer on one line; commands start with /:
 
 const Args = z.object({
   questions: z.coerce.number().int().min(1, 'expected at least 1').max(50, 'expected at most 50').optional(),
-  role: z.enum(Roles).optional(),
+  role: z.enum(Roles, { error: `expected one of ${Roles.join(', ')}` }).optional(),
   company: z.string().trim().min(1).max(100).optional(),
   values: z.string().max(500).optional(),
   pack: z

@@ -71,7 +71,7 @@ describe('parsePracticeArgs', () => {
     if (!parsed.ok) {
       expect(parsed.errors).toHaveLength(2);
       expect(parsed.errors[0]).toMatch(/^--questions:/);
-      expect(parsed.errors[1]).toMatch(/^--role:/);
+      expect(parsed.errors[1]).toBe('--role: expected one of retail, call-centre, support-desk, hospitality');
     }
   });
 
