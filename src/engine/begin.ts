@@ -77,6 +77,8 @@ const skipWords = new Set(['skip', 'no', 'none', 'n/a', 'pass', 'not sure', "don
 // A reply written as a sentence names the company after a lead-in: "I'm interviewing with Tesco", "It's Northwind".
 const leadIn =
   /^(?:(?:i['’]?m|i am|we['’]?re|we are)\s+)?(?:(?:interviewing|applying)\s+(?:with|at|for|to)|it['’]?s|it is|(?:the\s+)?company is)\s+/i;
+// The job named before the company: "I'm applying for a job at Tesco".
+const jobFirst = /^(?:a|an|the)\s+(?:\S+\s+)?(?:job|role|position|post)\s+(?:at|with|in)\s+/i;
 // What such a sentence goes on to say about the job: "... with Tesco for a weekend role".
 const jobTail = /\s+(?:for|as)\s+(?:a|an|the)\s.*$/is;
 
@@ -84,7 +86,7 @@ const jobTail = /\s+(?:for|as)\s+(?:a|an|the)\s.*$/is;
 function companyName(text: string): string {
   const name = text.trim();
   const named = name.replace(leadIn, '');
-  const bare = named === name ? name : named.replace(jobTail, '');
+  const bare = named === name ? name : named.replace(jobFirst, '').replace(jobTail, '');
   return bare
     .trim()
     .replace(/^["'“‘](.*)["'”’]$/s, '$1')

@@ -71,6 +71,7 @@ describe('start: the intro', () => {
     const cases: readonly (readonly [string, string])[] = [
       ["I'm interviewing with Northwind Hotels for a front desk job.", 'Northwind Hotels'],
       ['I am applying to Tesco as a weekend cashier', 'Tesco'],
+      ["I'm applying for a weekend job at Marks and Spencer.", 'Marks and Spencer.'],
       ['It\u2019s Acme Inc.', 'Acme Inc.'],
       ['the company is "Blue Door Cafe": friendly', 'Blue Door Cafe'],
       // A name is kept whole, whatever words it holds, when no lead-in comes before it.
